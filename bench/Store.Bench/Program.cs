@@ -1,0 +1,3 @@
+using Store.Bench;
+
+return BenchCommands.Run(args);

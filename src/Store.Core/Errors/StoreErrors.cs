@@ -1,0 +1,61 @@
+namespace Store.Core.Errors;
+
+/// <summary>
+/// Factory for every <see cref="StoreException"/>: one place that fixes each error's code,
+/// SQLSTATE and wording, so messages stay consistent and greppable.
+/// </summary>
+public static class StoreErrors
+{
+    public static StoreException Internal(string detail) =>
+        new(ErrorCode.Internal, "XX000", $"internal error: {detail}");
+
+    public static StoreException InvalidArgument(string detail) =>
+        new(ErrorCode.InvalidArgument, "22023", $"invalid argument: {detail}");
+
+    public static StoreException Io(string operation, string path, Exception inner) =>
+        new(ErrorCode.IoError, "58030", $"I/O error during {operation} on '{path}': {inner.Message}", inner);
+
+    public static StoreException Locked(string path) =>
+        new(ErrorCode.DatabaseLocked, "55P03", $"database is locked: '{path}' is open in another process");
+
+    public static StoreException ReadOnly(string detail) =>
+        new(ErrorCode.ReadOnly, "25006", $"database is read-only: {detail}");
+
+    public static StoreException NotADatabase(string path, string detail) =>
+        new(ErrorCode.NotADatabase, "58P01", $"'{path}' is not a Store database: {detail}");
+
+    public static StoreException UnsupportedFormat(string path, int found, int supported) =>
+        new(ErrorCode.UnsupportedFormat, "58P02",
+            $"'{path}' uses format version {found}; this build reads version {supported} and older");
+
+    public static StoreException Corruption(uint page, string detail) =>
+        new(ErrorCode.Corruption, "XX001", $"database corruption in page {page}: {detail}") { PageNumber = page };
+
+    public static StoreException WalCorruption(string detail) =>
+        new(ErrorCode.Corruption, "XX001", $"write-ahead log corruption: {detail}");
+
+    public static StoreException Poisoned(Exception cause) =>
+        new(ErrorCode.DatabasePoisoned, "58030",
+            $"database no longer accepts writes after an I/O failure ({cause.Message}); close and reopen it", cause);
+
+    public static StoreException TransactionClosed() =>
+        new(ErrorCode.TransactionClosed, "25000", "the transaction has already been committed, rolled back or disposed");
+
+    public static StoreException ReadOnlyTransaction() =>
+        new(ErrorCode.ReadOnlyTransaction, "25006", "cannot write inside a read-only transaction");
+
+    public static StoreException TooLarge(string what, long size, long limit) =>
+        new(ErrorCode.TooLarge, "54000", $"{what} of {size} bytes exceeds the limit of {limit} bytes");
+
+    public static StoreException AlreadyExists(string kind, string name) =>
+        new(ErrorCode.AlreadyExists, "42P07", $"{kind} '{name}' already exists");
+
+    public static StoreException NotFound(string kind, string name) =>
+        new(ErrorCode.NotFound, "42P01", $"{kind} '{name}' does not exist");
+
+    public static StoreException DuplicateKey(string where, string key) =>
+        new(ErrorCode.DuplicateKey, "23505", $"duplicate key {key} in {where}");
+
+    public static StoreException TypeMismatch(string detail) =>
+        new(ErrorCode.TypeMismatch, "42804", $"type mismatch: {detail}");
+}
