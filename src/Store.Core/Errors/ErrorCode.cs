@@ -53,4 +53,7 @@ public enum ErrorCode
 
     /// <summary>A stored value could not be decoded as the expected type.</summary>
     TypeMismatch = 34,
+
+    /// <summary>A NOT NULL or similar constraint would be broken.</summary>
+    ConstraintViolation = 35,
 }

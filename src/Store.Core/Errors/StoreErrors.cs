@@ -56,6 +56,9 @@ public static class StoreErrors
     public static StoreException DuplicateKey(string where, string key) =>
         new(ErrorCode.DuplicateKey, "23505", $"duplicate key {key} in {where}");
 
+    public static StoreException NotNullViolation(string table, string column) =>
+        new(ErrorCode.ConstraintViolation, "23502", $"NOT NULL constraint failed: {table}.{column}");
+
     public static StoreException TypeMismatch(string detail) =>
         new(ErrorCode.TypeMismatch, "42804", $"type mismatch: {detail}");
 }

@@ -1,0 +1,7 @@
+namespace Store.Access.Catalog;
+
+/// <summary>
+/// One column of a table: its name, declared type as written (INTEGER, TEXT, VECTOR(384), ...),
+/// NOT NULL, and whether it is the INTEGER PRIMARY KEY that aliases the rowid.
+/// </summary>
+internal sealed record ColumnDefinition(string Name, string TypeName, bool NotNull = false, bool IsRowIdAlias = false);

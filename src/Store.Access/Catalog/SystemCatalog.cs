@@ -1,0 +1,147 @@
+using Store.Access.BTrees;
+using Store.Access.Tables;
+using Store.Core.Errors;
+using Store.Storage.Paging;
+
+namespace Store.Access.Catalog;
+
+/// <summary>
+/// The catalog: a B+tree (root in header slot <see cref="RootSlot"/>) of
+/// <see cref="CatalogEntry"/> rows naming every table and index with its root page. Created
+/// by the first write that needs it; a database without it has no tables.
+/// </summary>
+internal sealed class SystemCatalog(ReadTransaction txn)
+{
+    public const int RootSlot = 0;
+
+    public IReadOnlyList<TableInfo> Tables() =>
+        Entries().Where(e => e.Kind == CatalogEntry.TableKind).Select(e => new TableInfo(e.ToTableSchema(), e.Root)).ToList();
+
+    public IReadOnlyList<IndexInfo> Indexes() =>
+        Entries().Where(e => e.Kind == CatalogEntry.IndexKind).Select(ToIndexInfo).ToList();
+
+    public IReadOnlyList<IndexInfo> IndexesOf(string table) =>
+        Indexes().Where(i => string.Equals(i.Schema.Table, table, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    public TableInfo? FindTable(string name) =>
+        Find(name) is { Kind: CatalogEntry.TableKind } entry ? new TableInfo(entry.ToTableSchema(), entry.Root) : null;
+
+    public TableInfo GetTable(string name) => FindTable(name) ?? throw StoreErrors.NotFound("table", name);
+
+    /// <summary>Opens a table with its indexes for reading or, in a write transaction, writing.</summary>
+    public Table OpenTable(string name) => new(txn, GetTable(name), IndexesOf(name));
+
+    public TableInfo CreateTable(TableSchema schema)
+    {
+        if (schema.Columns.Count == 0)
+        {
+            throw StoreErrors.InvalidArgument($"table '{schema.Name}' needs at least one column");
+        }
+
+        if (schema.Columns.Count(c => c.IsRowIdAlias) > 1)
+        {
+            throw StoreErrors.InvalidArgument($"table '{schema.Name}' has more than one rowid alias column");
+        }
+
+        var duplicate = schema.Columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw StoreErrors.AlreadyExists("column", duplicate.Key);
+        }
+
+        var tree = EnsureTree();
+        ThrowIfNameTaken(tree, schema.Name);
+        var root = BTree.Create(Writer);
+        tree.Put(CatalogEntry.KeyFor(schema.Name), CatalogEntry.ForTable(schema, root).Encode());
+        return new TableInfo(schema, root);
+    }
+
+    public void DropTable(string name)
+    {
+        var table = GetTable(name);
+        foreach (var index in IndexesOf(name))
+        {
+            DropIndex(index.Schema.Name);
+        }
+
+        new BTree(txn, table.Root).Drop();
+        EnsureTree().Delete(CatalogEntry.KeyFor(name));
+    }
+
+    /// <summary>Creates a B+tree index and fills it from the table's rows.</summary>
+    public IndexInfo CreateIndex(IndexSchema schema)
+    {
+        var table = GetTable(schema.Table);
+        if (schema.Columns.Count == 0)
+        {
+            throw StoreErrors.InvalidArgument($"index '{schema.Name}' needs at least one column");
+        }
+
+        var tree = EnsureTree();
+        ThrowIfNameTaken(tree, schema.Name);
+        var root = BTree.Create(Writer);
+        var entry = CatalogEntry.ForIndex(schema with { Table = table.Schema.Name }, root);
+        var index = ToIndexInfo(entry);
+        tree.Put(CatalogEntry.KeyFor(schema.Name), entry.Encode());
+        new Table(txn, table, [index]).Backfill(index);
+        return index;
+    }
+
+    public void DropIndex(string name)
+    {
+        if (Find(name) is not { Kind: CatalogEntry.IndexKind } entry)
+        {
+            throw StoreErrors.NotFound("index", name);
+        }
+
+        new BTree(txn, entry.Root).Drop();
+        EnsureTree().Delete(CatalogEntry.KeyFor(name));
+    }
+
+    /// <summary>Every catalog entry, for listings and the integrity check.</summary>
+    public IEnumerable<CatalogEntry> Entries()
+    {
+        var root = txn.GetRoot(RootSlot);
+        return root == 0 ? [] : new BTree(txn, root).Scan().Select(e => CatalogEntry.Decode(e.Value));
+    }
+
+    private WriteTransaction Writer => txn as WriteTransaction ?? throw StoreErrors.ReadOnlyTransaction();
+
+    private CatalogEntry? Find(string name)
+    {
+        var root = txn.GetRoot(RootSlot);
+        return root != 0 && new BTree(txn, root).TryGet(CatalogEntry.KeyFor(name), out var stored) ? CatalogEntry.Decode(stored) : null;
+    }
+
+    private IndexInfo ToIndexInfo(CatalogEntry entry)
+    {
+        var schema = entry.ToIndexSchema();
+        var table = FindTable(schema.Table) ?? throw StoreErrors.Corruption(entry.Root, $"index '{schema.Name}' names missing table '{schema.Table}'");
+        var positions = schema.Columns.Select(c =>
+        {
+            var position = table.Schema.ColumnIndex(c);
+            return position >= 0 ? position : throw StoreErrors.NotFound("column", $"{table.Schema.Name}.{c}");
+        }).ToList();
+        return new IndexInfo(schema, entry.Root, positions);
+    }
+
+    private BTree EnsureTree()
+    {
+        var root = txn.GetRoot(RootSlot);
+        if (root == 0)
+        {
+            root = BTree.Create(Writer);
+            Writer.SetRoot(RootSlot, root);
+        }
+
+        return new BTree(txn, root);
+    }
+
+    private static void ThrowIfNameTaken(BTree tree, string name)
+    {
+        if (tree.TryGet(CatalogEntry.KeyFor(name), out var stored))
+        {
+            throw StoreErrors.AlreadyExists(CatalogEntry.Decode(stored).Kind, name);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using Store.Access.BTrees;
+using Store.Access.Catalog;
+using Store.Access.Encoding;
+using Store.Core.Errors;
+using Store.Core.Values;
+using Store.Storage.Paging;
+
+namespace Store.Access.Tables;
+
+/// <summary>
+/// A table's rows in a B+tree keyed by rowid, kept in step with its B+tree indexes. Writes
+/// need the transaction to be the write transaction; reads work in any.
+/// </summary>
+internal sealed class Table
+{
+    private readonly ReadTransaction _txn;
+    private readonly BTree _rows;
+    private readonly IReadOnlyList<IndexInfo> _indexes;
+
+    public Table(ReadTransaction txn, TableInfo info, IReadOnlyList<IndexInfo> indexes)
+    {
+        _txn = txn;
+        Info = info;
+        _rows = new BTree(txn, info.Root);
+        _indexes = indexes;
+    }
+
+    public TableInfo Info { get; }
+
+    public TableSchema Schema => Info.Schema;
+
+    public DbValue[]? Get(long rowId) => _rows.TryGet(KeyCodec.RowIdKey(rowId), out var stored) ? RowCodec.Decode(stored) : null;
+
+    /// <summary>Rows with <paramref name="from"/> &lt;= rowid &lt; <paramref name="to"/>, in rowid order.</summary>
+    public IEnumerable<(long RowId, DbValue[] Values)> Scan(long? from = null, long? to = null) =>
+        _rows.Scan(from is { } f ? KeyCodec.RowIdKey(f) : null, to is { } t ? KeyCodec.RowIdKey(t) : null)
+            .Select(e => (KeyCodec.DecodeRowId(e.Key), RowCodec.Decode(e.Value)));
+
+    /// <summary>Rowids whose index key starts with <paramref name="values"/>, in index order.</summary>
+    public IEnumerable<long> Seek(IndexInfo index, ReadOnlySpan<DbValue> values)
+    {
+        var prefix = KeyCodec.Prefix(values);
+        return new BTree(_txn, index.Root).Scan(prefix, KeyCodec.PrefixEnd(prefix)).Select(e => KeyCodec.DecodeRowId(e.Key));
+    }
+
+    /// <summary>Inserts a row and returns its rowid: the alias column's value, or one past the largest.</summary>
+    public long Insert(DbValue[] values)
+    {
+        Validate(values);
+        var alias = Schema.RowIdAliasIndex;
+        long rowId;
+        if (alias >= 0 && !values[alias].IsNull)
+        {
+            rowId = values[alias].AsInteger;
+        }
+        else
+        {
+            rowId = NextRowId();
+            if (alias >= 0)
+            {
+                values = (DbValue[])values.Clone();
+                values[alias] = DbValue.FromInteger(rowId);
+            }
+        }
+
+        if (_rows.TryGet(KeyCodec.RowIdKey(rowId), out _))
+        {
+            throw StoreErrors.DuplicateKey($"table '{Schema.Name}'", $"rowid {rowId}");
+        }
+
+        var entries = PrepareIndexEntries(values, rowId);
+        WriteIndexEntries(entries);
+        _rows.Put(KeyCodec.RowIdKey(rowId), RowCodec.Encode(values));
+        return rowId;
+    }
+
+    /// <summary>Replaces a row's values; returns false when there is no such row.</summary>
+    public bool Update(long rowId, DbValue[] values)
+    {
+        Validate(values);
+        var old = Get(rowId);
+        if (old is null)
+        {
+            return false;
+        }
+
+        var alias = Schema.RowIdAliasIndex;
+        if (alias >= 0 && (values[alias].IsNull || values[alias].AsInteger != rowId))
+        {
+            throw StoreErrors.InvalidArgument($"the rowid of table '{Schema.Name}' cannot change in an update");
+        }
+
+        var entries = PrepareIndexEntries(values, rowId);
+        RemoveIndexEntries(old, rowId);
+        WriteIndexEntries(entries);
+        _rows.Put(KeyCodec.RowIdKey(rowId), RowCodec.Encode(values));
+        return true;
+    }
+
+    public bool Delete(long rowId)
+    {
+        var old = Get(rowId);
+        if (old is null)
+        {
+            return false;
+        }
+
+        RemoveIndexEntries(old, rowId);
+        _rows.Delete(KeyCodec.RowIdKey(rowId));
+        return true;
+    }
+
+    /// <summary>Adds every existing row to a new, empty index.</summary>
+    internal void Backfill(IndexInfo index)
+    {
+        var rows = Scan().ToList();
+        foreach (var (rowId, values) in rows)
+        {
+            WriteIndexEntries([PrepareIndexEntry(index, values, rowId)]);
+        }
+    }
+
+    /// <summary>The index key a row has in <paramref name="index"/>.</summary>
+    internal static byte[] IndexKey(IndexInfo index, DbValue[] values, long rowId) =>
+        KeyCodec.IndexKey(KeyValues(index, values), rowId);
+
+    private static DbValue[] KeyValues(IndexInfo index, DbValue[] values) =>
+        index.ColumnPositions.Select(p => values[p]).ToArray();
+
+    private long NextRowId()
+    {
+        if (!_rows.TryGetLastKey(out var last))
+        {
+            return 1;
+        }
+
+        var max = KeyCodec.DecodeRowId(last);
+        return max < long.MaxValue ? Math.Max(max + 1, 1) : throw StoreErrors.TooLarge("rowid", long.MaxValue, long.MaxValue);
+    }
+
+    private void Validate(DbValue[] values)
+    {
+        if (values.Length != Schema.Columns.Count)
+        {
+            throw StoreErrors.InvalidArgument($"table '{Schema.Name}' has {Schema.Columns.Count} columns but {values.Length} values were given");
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            var column = Schema.Columns[i];
+            if (column.NotNull && values[i].IsNull && !column.IsRowIdAlias)
+            {
+                throw StoreErrors.NotNullViolation(Schema.Name, column.Name);
+            }
+
+            if (column.IsRowIdAlias && values[i].Kind is not (DbValueKind.Null or DbValueKind.Integer))
+            {
+                throw StoreErrors.TypeMismatch($"{Schema.Name}.{column.Name} is the rowid and must be an integer");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every check an index write can fail (key size, uniqueness) runs here, before anything is
+    /// written, so a rejected row leaves the table and its indexes as they were.
+    /// </summary>
+    private List<(IndexInfo Index, byte[] Key)> PrepareIndexEntries(DbValue[] values, long rowId) =>
+        _indexes.Select(index => PrepareIndexEntry(index, values, rowId)).ToList();
+
+    private (IndexInfo Index, byte[] Key) PrepareIndexEntry(IndexInfo index, DbValue[] values, long rowId)
+    {
+        var keyValues = KeyValues(index, values);
+        var key = KeyCodec.IndexKey(keyValues, rowId);
+        var maxKey = BTree.MaxKeySize(_txn.PageSize);
+        if (key.Length > maxKey)
+        {
+            throw StoreErrors.TooLarge($"key of index '{index.Schema.Name}'", key.Length, maxKey);
+        }
+
+        if (index.Schema.Unique && keyValues.All(v => !v.IsNull) && Seek(index, keyValues).Any(other => other != rowId))
+        {
+            throw StoreErrors.DuplicateKey($"unique index '{index.Schema.Name}'", "(" + string.Join(", ", keyValues) + ")");
+        }
+
+        return (index, key);
+    }
+
+    private void WriteIndexEntries(List<(IndexInfo Index, byte[] Key)> entries)
+    {
+        foreach (var (index, key) in entries)
+        {
+            new BTree(_txn, index.Root).Put(key, []);
+        }
+    }
+
+    private void RemoveIndexEntries(DbValue[] values, long rowId)
+    {
+        foreach (var index in _indexes)
+        {
+            new BTree(_txn, index.Root).Delete(IndexKey(index, values, rowId));
+        }
+    }
+}

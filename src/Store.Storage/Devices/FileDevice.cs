@@ -1,0 +1,74 @@
+using Microsoft.Win32.SafeHandles;
+using Store.Core.Errors;
+
+namespace Store.Storage.Devices;
+
+/// <summary>
+/// A file opened through <see cref="RandomAccess"/>. A writable file is opened with
+/// <see cref="FileShare.None"/>, which on Unix takes an exclusive advisory lock (flock), so a
+/// second process gets <see cref="ErrorCode.DatabaseLocked"/> instead of a second writer.
+/// </summary>
+internal sealed class FileDevice : IStorageDevice
+{
+    private readonly SafeFileHandle _handle;
+
+    private FileDevice(string path, SafeFileHandle handle)
+    {
+        Name = path;
+        _handle = handle;
+    }
+
+    public string Name { get; }
+
+    public long Length => RandomAccess.GetLength(_handle);
+
+    /// <summary>Opens (or, when <paramref name="create"/>, creates) a file for the pager.</summary>
+    public static FileDevice Open(string path, bool readOnly, bool create)
+    {
+        try
+        {
+            var mode = create && !readOnly ? FileMode.OpenOrCreate : FileMode.Open;
+            var access = readOnly ? FileAccess.Read : FileAccess.ReadWrite;
+            var share = readOnly ? FileShare.Read : FileShare.None;
+            return new FileDevice(path, File.OpenHandle(path, mode, access, share));
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw StoreErrors.ReadOnly($"'{path}' cannot be opened for writing ({e.Message})");
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(path))
+        {
+            // Any other failure to open an existing file is a sharing violation: the lock is held.
+            throw StoreErrors.Locked(path);
+        }
+        catch (IOException e)
+        {
+            throw StoreErrors.Io("open", path, e);
+        }
+    }
+
+    public int Read(long offset, Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = RandomAccess.Read(_handle, buffer[total..], offset + total);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    public void Write(long offset, ReadOnlySpan<byte> data) => RandomAccess.Write(_handle, data, offset);
+
+    public void Flush() => RandomAccess.FlushToDisk(_handle);
+
+    public void SetLength(long length) => RandomAccess.SetLength(_handle, length);
+
+    public void Dispose() => _handle.Dispose();
+}

@@ -1,0 +1,213 @@
+using Store.Core.Errors;
+using Store.Storage.Buffers;
+using Store.Storage.Devices;
+using Store.Storage.Pages;
+using Store.Storage.Wal;
+
+namespace Store.Storage.Paging;
+
+/// <summary>
+/// The pager: owns the main file, the WAL and the buffer pool, and hands out transactions —
+/// one writer at a time and any number of snapshot readers, as in SQLite's WAL mode. It is
+/// the only code that touches the devices. Thread-safe; transactions themselves are not.
+/// </summary>
+internal sealed partial class Pager : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly IStorageDevice _main;
+    private readonly WriteAheadLog _wal;
+    private readonly WalIndex _index = new();
+    private readonly List<Snapshot> _readers = [];
+    private readonly PagerOptions _options;
+
+    /// <summary>Log generation: bumped when the log restarts, so stale frame numbers are never reused.</summary>
+    private int _generation;
+
+    /// <summary>Frames already copied into the main file.</summary>
+    private int _backfilled;
+
+    private uint _pageCount;
+    private ulong _lastLsn;
+
+    /// <summary>Set after a failed write or fsync, or detected corruption: writes are refused until reopen.</summary>
+    private Exception? _failure;
+    private bool _disposed;
+
+    private Pager(IStorageDevice main, WriteAheadLog wal, WalRecovery recovery, int pageSize, uint mainPageCount, ulong mainLsn, PagerOptions options)
+    {
+        _main = main;
+        _wal = wal;
+        _options = options;
+        PageSize = pageSize;
+        Pool = new BufferPool(pageSize, options.CacheBytes);
+        foreach (var (page, frame) in recovery.Frames)
+        {
+            _index.Add(page, frame);
+        }
+
+        _pageCount = recovery.Frames.Count > 0 ? recovery.DatabaseSize : mainPageCount;
+        _lastLsn = Math.Max(recovery.LastLsn, mainLsn);
+    }
+
+    public int PageSize { get; }
+
+    public string Name => _main.Name;
+
+    public bool IsReadOnly => _options.ReadOnly;
+
+    public BufferPool Pool { get; }
+
+    /// <summary>Opens or creates the database at <paramref name="path"/> with its WAL at <c>path-wal</c>.</summary>
+    public static Pager Open(string path, PagerOptions options)
+    {
+        var exists = File.Exists(path);
+        if (!exists && options.ReadOnly)
+        {
+            throw StoreErrors.Io("open", path, new FileNotFoundException("no such file", path));
+        }
+
+        if (exists && !options.ReadOnly && OperatingSystem.IsLinux() && (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
+        {
+            // Root ignores permission bits, so honour them here: a read-only file is never written.
+            throw StoreErrors.ReadOnly($"'{path}' is a read-only file; open it with read-only mode");
+        }
+
+        var main = FileDevice.Open(path, options.ReadOnly, create: true);
+        try
+        {
+            var walPath = path + "-wal";
+            return Open(main, () => FileDevice.Open(walPath, options.ReadOnly, create: !options.ReadOnly), options, File.Exists(walPath) || !options.ReadOnly);
+        }
+        catch
+        {
+            main.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A database that lives in memory only (<c>:memory:</c>).</summary>
+    public static Pager OpenInMemory(PagerOptions options) =>
+        Open(new MemoryDevice(), () => new MemoryDevice(":memory:-wal"), options with { Synchronous = SynchronousMode.Off }, hasWal: true);
+
+    /// <summary>Opens over given devices; tests use this to inject faults.</summary>
+    public static Pager Open(IStorageDevice main, Func<IStorageDevice> openWal, PagerOptions options, bool hasWal = true)
+    {
+        if (!PageLayout.IsValidPageSize(options.PageSize))
+        {
+            throw StoreErrors.InvalidArgument($"page size {options.PageSize} is not a power of two between {PageLayout.MinPageSize} and {PageLayout.MaxPageSize}");
+        }
+
+        var header = FileFormat.ReadOrCreateHeader(main, options);
+        var pageSize = HeaderPage.GetPageSize(header);
+        IStorageDevice walDevice = hasWal ? openWal() : new MemoryDevice(main.Name + "-wal");
+        try
+        {
+            var wal = WriteAheadLog.Open(walDevice, pageSize, options.ReadOnly, out var recovery);
+            return new Pager(main, wal, recovery, pageSize, HeaderPage.GetPageCount(header), HeaderPage.GetLastLsn(header), options);
+        }
+        catch (IOException e)
+        {
+            walDevice.Dispose();
+            throw StoreErrors.Io("recovery", walDevice.Name, e);
+        }
+    }
+
+    /// <summary>Starts a read transaction on the latest committed state.</summary>
+    public ReadTransaction BeginRead() => new(this, TakeSnapshot());
+
+    /// <summary>
+    /// Starts the write transaction, waiting up to the busy timeout for another writer of this
+    /// process to finish. Another process cannot get here: it failed to open the file.
+    /// </summary>
+    public WriteTransaction BeginWrite()
+    {
+        ThrowIfCannotWrite();
+        if (!_writerGate.Wait(_options.BusyTimeout))
+        {
+            throw StoreErrors.Locked(Name);
+        }
+
+        try
+        {
+            ThrowIfCannotWrite();
+            return new WriteTransaction(this, TakeSnapshot());
+        }
+        catch
+        {
+            _writerGate.Release();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_options.ReadOnly && _failure is null && _writerGate.Wait(_options.BusyTimeout))
+        {
+            try
+            {
+                CheckpointLocked();
+            }
+            catch (StoreException)
+            {
+                // Closing must not fail: the WAL still holds every commit and recovery replays it.
+            }
+            finally
+            {
+                _writerGate.Release();
+            }
+        }
+
+        _wal.Dispose();
+        _main.Dispose();
+    }
+
+    internal void ReleaseSnapshot(Snapshot snapshot)
+    {
+        lock (_gate)
+        {
+            _readers.Remove(snapshot);
+        }
+    }
+
+    internal void EndWrite() => _writerGate.Release();
+
+    private Snapshot TakeSnapshot()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_gate)
+        {
+            var snapshot = new Snapshot(_generation, _wal.CommittedFrames, _pageCount, _lastLsn);
+            _readers.Add(snapshot);
+            return snapshot;
+        }
+    }
+
+    private void ThrowIfCannotWrite()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_options.ReadOnly)
+        {
+            throw StoreErrors.ReadOnly($"'{Name}' was opened read-only");
+        }
+
+        if (_failure is not null)
+        {
+            throw StoreErrors.Poisoned(_failure);
+        }
+    }
+
+    private void Poison(Exception cause)
+    {
+        lock (_gate)
+        {
+            _failure ??= cause;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using Store.Core.Errors;
+using Store.Storage.Buffers;
+using Store.Storage.Pages;
+
+namespace Store.Storage.Paging;
+
+/// <summary>
+/// The one write transaction: reads its own writes, keeps changed pages in memory until
+/// commit, and allocates and frees pages through the free list. Disposing without
+/// <see cref="Commit"/> rolls back, which is simply forgetting the changed pages.
+/// </summary>
+internal sealed class WriteTransaction : ReadTransaction
+{
+    private readonly Dictionary<uint, byte[]> _dirty = [];
+    private readonly byte[] _header;
+
+    internal WriteTransaction(Pager pager, Snapshot snapshot)
+        : base(pager, snapshot)
+    {
+        _header = CopyForWrite(0);
+    }
+
+    public override uint PageCount => HeaderPage.GetPageCount(_header);
+
+    /// <summary>Pages changed so far, page 0 included.</summary>
+    public int DirtyPageCount => _dirty.Count;
+
+    public override PageHandle Read(uint page)
+    {
+        ThrowIfClosed();
+        return _dirty.TryGetValue(page, out var image) ? new PageHandle(page, image) : Pager.ReadPage(Snapshot, page);
+    }
+
+    /// <summary>
+    /// The page's bytes for writing, valid until the transaction ends. The first call copies
+    /// the committed image; the trailer's LSN and checksum are set at commit.
+    /// </summary>
+    public Span<byte> Write(uint page)
+    {
+        ThrowIfClosed();
+        if (page >= PageCount)
+        {
+            throw StoreErrors.Internal($"write to page {page} past the end ({PageCount} pages)");
+        }
+
+        return _dirty.TryGetValue(page, out var image) ? image : CopyForWrite(page);
+    }
+
+    /// <summary>A zeroed page of <paramref name="type"/>, reused from the free list when it has one.</summary>
+    public uint Allocate(PageType type)
+    {
+        ThrowIfClosed();
+        uint page;
+        var head = HeaderPage.GetFreeHead(_header);
+        if (head != 0)
+        {
+            page = head;
+            uint next;
+            using (var free = Read(head))
+            {
+                if (PageLayout.GetType(free.Bytes) != PageType.Free)
+                {
+                    throw StoreErrors.Corruption(head, $"free list entry is a {PageLayout.GetType(free.Bytes)} page");
+                }
+
+                next = FreePage.GetNext(free.Bytes);
+            }
+
+            HeaderPage.SetFreeHead(_header, next);
+            HeaderPage.SetFreeCount(_header, HeaderPage.GetFreeCount(_header) - 1);
+        }
+        else
+        {
+            page = PageCount;
+            if (page == uint.MaxValue)
+            {
+                throw StoreErrors.TooLarge("database", (long)page * PageSize, (long)uint.MaxValue * PageSize);
+            }
+
+            HeaderPage.SetPageCount(_header, page + 1);
+        }
+
+        var image = new byte[PageSize];
+        PageLayout.SetType(image, type);
+        _dirty[page] = image;
+        return page;
+    }
+
+    /// <summary>Returns a page to the free list.</summary>
+    public void Free(uint page)
+    {
+        ThrowIfClosed();
+        if (page == 0 || page >= PageCount)
+        {
+            throw StoreErrors.Internal($"free of page {page} outside 1..{PageCount - 1}");
+        }
+
+        FreePage.Initialize(Write(page), HeaderPage.GetFreeHead(_header));
+        HeaderPage.SetFreeHead(_header, page);
+        HeaderPage.SetFreeCount(_header, HeaderPage.GetFreeCount(_header) + 1);
+    }
+
+    public void SetRoot(int slot, uint root)
+    {
+        ThrowIfClosed();
+        HeaderPage.SetRoot(_header, slot, root);
+    }
+
+    /// <summary>Makes every change durable (per the synchronous mode) and visible to new readers.</summary>
+    public void Commit()
+    {
+        ThrowIfClosed();
+        MarkClosed();
+        try
+        {
+            Pager.Commit(Snapshot, _dirty);
+        }
+        finally
+        {
+            Pager.ReleaseSnapshot(Snapshot);
+            Pager.EndWrite();
+        }
+    }
+
+    public void Rollback() => Dispose();
+
+    protected override void Close()
+    {
+        base.Close();
+        Pager.EndWrite();
+    }
+
+    private byte[] CopyForWrite(uint page)
+    {
+        var image = new byte[PageSize];
+        using (var committed = Pager.ReadPage(Snapshot, page))
+        {
+            committed.Bytes.CopyTo(image);
+        }
+
+        _dirty[page] = image;
+        return image;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Reflection;
+using Store.Core.Errors;
+
+namespace Store.Core.Tests.Errors;
+
+/// <summary>
+/// Checks that every <see cref="StoreErrors"/> factory fixes its error code and a well-formed
+/// SQLSTATE, and that the factories carrying extra context (page, inner exception) keep it.
+/// </summary>
+public class StoreErrorsTests
+{
+    private static readonly Exception Cause = new IOException("disk on fire");
+
+    public static TheoryData<string, ErrorCode> Factories => new()
+    {
+        { nameof(StoreErrors.Internal), ErrorCode.Internal },
+        { nameof(StoreErrors.InvalidArgument), ErrorCode.InvalidArgument },
+        { nameof(StoreErrors.Io), ErrorCode.IoError },
+        { nameof(StoreErrors.Locked), ErrorCode.DatabaseLocked },
+        { nameof(StoreErrors.ReadOnly), ErrorCode.ReadOnly },
+        { nameof(StoreErrors.NotADatabase), ErrorCode.NotADatabase },
+        { nameof(StoreErrors.UnsupportedFormat), ErrorCode.UnsupportedFormat },
+        { nameof(StoreErrors.Corruption), ErrorCode.Corruption },
+        { nameof(StoreErrors.WalCorruption), ErrorCode.Corruption },
+        { nameof(StoreErrors.Poisoned), ErrorCode.DatabasePoisoned },
+        { nameof(StoreErrors.TransactionClosed), ErrorCode.TransactionClosed },
+        { nameof(StoreErrors.ReadOnlyTransaction), ErrorCode.ReadOnlyTransaction },
+        { nameof(StoreErrors.TooLarge), ErrorCode.TooLarge },
+        { nameof(StoreErrors.AlreadyExists), ErrorCode.AlreadyExists },
+        { nameof(StoreErrors.NotFound), ErrorCode.NotFound },
+        { nameof(StoreErrors.DuplicateKey), ErrorCode.DuplicateKey },
+        { nameof(StoreErrors.TypeMismatch), ErrorCode.TypeMismatch },
+    };
+
+    [Theory]
+    [MemberData(nameof(Factories))]
+    public void Factory_anyArguments_yieldsItsCodeAndAFiveCharacterSqlState(string factory, ErrorCode expected)
+    {
+        var error = Make(factory);
+
+        Assert.Equal(expected, error.Code);
+        Assert.Matches("^[0-9A-Z]{5}$", error.SqlState);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public void Factories_allPublicFactories_areCoveredByThisTest()
+    {
+        // A new factory fails here until it is added to Factories, so none goes unchecked.
+        var declared = typeof(StoreErrors)
+            .GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Select(m => m.Name)
+            .Order(StringComparer.Ordinal);
+        var covered = Factories.Select(row => (string)row[0]).Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, covered);
+    }
+
+    [Fact]
+    public void Corruption_page_carriesPageNumber()
+    {
+        var error = StoreErrors.Corruption(1234, "checksum mismatch");
+
+        Assert.Equal(1234u, error.PageNumber);
+        Assert.Contains("page 1234", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WalCorruption_noPage_leavesPageNumberNull()
+    {
+        Assert.Null(StoreErrors.WalCorruption("torn frame").PageNumber);
+    }
+
+    [Fact]
+    public void IoAndPoisoned_cause_keepItAsInnerException()
+    {
+        Assert.Same(Cause, StoreErrors.Io("read", "/tmp/db", Cause).InnerException);
+        Assert.Same(Cause, StoreErrors.Poisoned(Cause).InnerException);
+    }
+
+    [Fact]
+    public void InvalidArgument_detail_isPrefixedInMessage()
+    {
+        Assert.Equal("invalid argument: k must be positive", StoreErrors.InvalidArgument("k must be positive").Message);
+    }
+
+    private static StoreException Make(string factory) => factory switch
+    {
+        nameof(StoreErrors.Internal) => StoreErrors.Internal("unreachable branch"),
+        nameof(StoreErrors.InvalidArgument) => StoreErrors.InvalidArgument("k must be positive"),
+        nameof(StoreErrors.Io) => StoreErrors.Io("read", "/tmp/db", Cause),
+        nameof(StoreErrors.Locked) => StoreErrors.Locked("/tmp/db"),
+        nameof(StoreErrors.ReadOnly) => StoreErrors.ReadOnly("opened with ReadOnly = true"),
+        nameof(StoreErrors.NotADatabase) => StoreErrors.NotADatabase("/tmp/db", "bad magic"),
+        nameof(StoreErrors.UnsupportedFormat) => StoreErrors.UnsupportedFormat("/tmp/db", 9, 1),
+        nameof(StoreErrors.Corruption) => StoreErrors.Corruption(7, "checksum mismatch"),
+        nameof(StoreErrors.WalCorruption) => StoreErrors.WalCorruption("torn frame"),
+        nameof(StoreErrors.Poisoned) => StoreErrors.Poisoned(Cause),
+        nameof(StoreErrors.TransactionClosed) => StoreErrors.TransactionClosed(),
+        nameof(StoreErrors.ReadOnlyTransaction) => StoreErrors.ReadOnlyTransaction(),
+        nameof(StoreErrors.TooLarge) => StoreErrors.TooLarge("key", 5000, 1024),
+        nameof(StoreErrors.AlreadyExists) => StoreErrors.AlreadyExists("table", "docs"),
+        nameof(StoreErrors.NotFound) => StoreErrors.NotFound("table", "docs"),
+        nameof(StoreErrors.DuplicateKey) => StoreErrors.DuplicateKey("docs", "(1)"),
+        nameof(StoreErrors.TypeMismatch) => StoreErrors.TypeMismatch("value is Text, not Integer"),
+        _ => throw new ArgumentOutOfRangeException(nameof(factory), factory),
+    };
+}

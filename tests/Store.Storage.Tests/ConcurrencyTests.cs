@@ -1,0 +1,96 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using Store.Storage.Pages;
+using Store.Storage.Paging;
+using Store.Testing;
+
+namespace Store.Storage.Tests;
+
+public class ConcurrencyTests
+{
+    private const int Accounts = 40;
+    private const long Total = 1_000_000;
+
+    /// <summary>
+    /// One writer moves amounts between accounts (one account per page) and checkpoints often;
+    /// four readers check in every snapshot that the balances still add up.
+    /// </summary>
+    [Fact]
+    public async Task Readers_always_see_a_consistent_snapshot_while_one_writer_commits()
+    {
+        using var dir = new TempDirectory();
+        using var pager = Pager.Open(dir.File("db"), new PagerOptions { PageSize = 4096, CacheBytes = 16 * 4096, AutoCheckpointFrames = 50 });
+        var pages = new uint[Accounts];
+        using (var txn = pager.BeginWrite())
+        {
+            for (var i = 0; i < Accounts; i++)
+            {
+                pages[i] = txn.Allocate(PageType.Overflow);
+                BinaryPrimitives.WriteInt64LittleEndian(txn.Write(pages[i]), i == 0 ? Total : 0);
+            }
+
+            txn.Commit();
+        }
+
+        var deadline = Stopwatch.StartNew();
+        var duration = TimeSpan.FromSeconds(3);
+        var errors = new List<Exception>();
+        var snapshotsChecked = 0L;
+        var commits = 0;
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            try
+            {
+                while (deadline.Elapsed < duration)
+                {
+                    using var txn = pager.BeginRead();
+                    long sum = 0;
+                    foreach (var page in pages)
+                    {
+                        using var handle = txn.Read(page);
+                        sum += BinaryPrimitives.ReadInt64LittleEndian(handle.Bytes);
+                    }
+
+                    Assert.Equal(Total, sum);
+                    Interlocked.Increment(ref snapshotsChecked);
+                }
+            }
+            catch (Exception e)
+            {
+                lock (errors)
+                {
+                    errors.Add(e);
+                }
+            }
+        })).ToArray();
+
+        var random = new Random(3);
+        while (deadline.Elapsed < duration)
+        {
+            using var txn = pager.BeginWrite();
+            var from = pages[random.Next(Accounts)];
+            var to = pages[random.Next(Accounts)];
+            long balance;
+            using (var handle = txn.Read(from))
+            {
+                balance = BinaryPrimitives.ReadInt64LittleEndian(handle.Bytes);
+            }
+
+            var amount = balance == 0 ? 0 : random.NextInt64(balance + 1);
+            BinaryPrimitives.WriteInt64LittleEndian(txn.Write(from), balance - amount);
+            using (var handle = txn.Read(to))
+            {
+                var target = BinaryPrimitives.ReadInt64LittleEndian(handle.Bytes);
+                BinaryPrimitives.WriteInt64LittleEndian(txn.Write(to), target + amount);
+            }
+
+            txn.Commit();
+            commits++;
+        }
+
+        await Task.WhenAll(readers);
+        Assert.Empty(errors);
+        Assert.True(commits > 10, $"only {commits} commits");
+        Assert.True(snapshotsChecked > 10, $"only {snapshotsChecked} snapshots");
+    }
+}

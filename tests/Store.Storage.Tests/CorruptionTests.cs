@@ -1,0 +1,109 @@
+using Store.Core.Errors;
+using Store.Storage.Paging;
+using Store.Testing;
+
+namespace Store.Storage.Tests;
+
+public class CorruptionTests
+{
+    private const int PageSize = 4096;
+    private static readonly PagerOptions Options = new() { PageSize = PageSize, AutoCheckpointFrames = int.MaxValue };
+
+    [Fact]
+    public void Flipped_bit_in_any_page_is_reported_as_corruption_of_that_page()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("db");
+        const int pages = 12;
+        using (var pager = Pager.Open(path, Options))
+        {
+            for (var i = 0; i < pages; i++)
+            {
+                PagerTests.WriteValue(pager, null, (uint)(1000 + i));
+            }
+        }
+
+        var pristine = File.ReadAllBytes(path);
+        var random = new Random(5);
+        for (uint page = 0; page <= pages; page++)
+        {
+            var damaged = (byte[])pristine.Clone();
+            var bit = random.Next(PageSize * 8);
+            damaged[(page * PageSize) + (bit / 8)] ^= (byte)(1 << (bit % 8));
+            File.WriteAllBytes(path, damaged);
+
+            var error = Assert.Throws<StoreException>(() =>
+            {
+                using var pager = Pager.Open(path, Options);
+                PagerTests.ReadValue(pager, page);
+            });
+
+            Assert.Equal(ErrorCode.Corruption, error.Code);
+            Assert.Equal(page, error.PageNumber);
+            Assert.Contains($"page {page}", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Corruption_makes_the_database_refuse_writes()
+    {
+        var files = new MemoryFiles();
+        uint page;
+        using (var pager = files.Open(Options))
+        {
+            page = PagerTests.WriteValue(pager, null, 1);
+        }
+
+        var image = new byte[PageSize];
+        files.Main.Read(page * PageSize, image);
+        image[10] ^= 0x40;
+        files.Main.Write(page * PageSize, image);
+
+        using var reopened = files.Open(Options);
+        Assert.Throws<StoreException>(() => PagerTests.ReadValue(reopened, page));
+        Assert.Equal(ErrorCode.DatabasePoisoned, Assert.Throws<StoreException>(() => reopened.BeginWrite()).Code);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(31)]
+    [InlineData(32 + 100)]
+    [InlineData(32 + PageSize - 1)]
+    public void Wal_truncated_inside_a_frame_recovers_to_the_last_commit(int bytesIntoLastFrame)
+    {
+        var files = new MemoryFiles();
+        uint page;
+        var pager = files.Open(Options);
+        page = PagerTests.WriteValue(pager, null, 1);
+        PagerTests.WriteValue(pager, page, 2);
+        var lengthAfterSecondCommit = files.Wal.Length;
+        PagerTests.WriteValue(pager, page, 3);
+
+        // The third commit wrote two frames (the page, then page 0 with the commit marker); cut the last one.
+        files.Wal.SetLength(lengthAfterSecondCommit + 32 + PageSize + bytesIntoLastFrame);
+
+        using var reopened = files.Open(Options);
+        Assert.Equal(2u, PagerTests.ReadValue(reopened, page));
+        PagerTests.WriteValue(reopened, page, 4);
+        Assert.Equal(4u, PagerTests.ReadValue(reopened, page));
+    }
+
+    [Fact]
+    public void Wal_frame_with_a_flipped_bit_ends_recovery_at_the_previous_commit()
+    {
+        var files = new MemoryFiles();
+        var pager = files.Open(Options);
+        var page = PagerTests.WriteValue(pager, null, 1);
+        var lengthAfterFirst = files.Wal.Length;
+        PagerTests.WriteValue(pager, page, 2);
+        PagerTests.WriteValue(pager, page, 3);
+
+        var b = new byte[1];
+        files.Wal.Read(lengthAfterFirst + 200, b);
+        b[0] ^= 1;
+        files.Wal.Write(lengthAfterFirst + 200, b);
+
+        using var reopened = files.Open(Options);
+        Assert.Equal(1u, PagerTests.ReadValue(reopened, page));
+    }
+}
