@@ -8,7 +8,8 @@ using Store.Storage.Paging;
 namespace Store.Access.Integrity;
 
 /// <summary>
-/// Walks every page reachable from the file header: the catalog, each table and index tree
+/// Walks every page reachable from the file header: the trees in its root slots (the catalog
+/// in slot 0), each table and index tree named by the catalog
 /// (checksums, node structure, key order within and across nodes, equal leaf depth, no empty
 /// non-root node), overflow chains, and the free list; then checks that every page is used
 /// exactly once and that each index holds exactly its table's rows. Corruption found on the
@@ -23,10 +24,17 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
     {
         _used[0] = true;
         var trees = new List<TreeStats>();
-        var catalogRoot = txn.GetRoot(SystemCatalog.RootSlot);
-        if (catalogRoot != 0)
+        for (var slot = 0; slot < HeaderPage.RootSlotCount; slot++)
         {
-            trees.Add(new TreeWalk(this, txn, "catalog", catalogRoot).Run());
+            var root = txn.GetRoot(slot);
+            if (root != 0)
+            {
+                trees.Add(new TreeWalk(this, txn, slot == SystemCatalog.RootSlot ? "catalog" : $"root slot {slot}", root).Run());
+            }
+        }
+
+        if (txn.GetRoot(SystemCatalog.RootSlot) != 0)
+        {
             try
             {
                 foreach (var entry in new SystemCatalog(txn).Entries())
