@@ -29,6 +29,7 @@ public class StoreErrorsTests
         { nameof(StoreErrors.AlreadyExists), ErrorCode.AlreadyExists },
         { nameof(StoreErrors.NotFound), ErrorCode.NotFound },
         { nameof(StoreErrors.DuplicateKey), ErrorCode.DuplicateKey },
+        { nameof(StoreErrors.NotNullViolation), ErrorCode.ConstraintViolation },
         { nameof(StoreErrors.TypeMismatch), ErrorCode.TypeMismatch },
     };
 
@@ -102,6 +103,7 @@ public class StoreErrorsTests
         nameof(StoreErrors.AlreadyExists) => StoreErrors.AlreadyExists("table", "docs"),
         nameof(StoreErrors.NotFound) => StoreErrors.NotFound("table", "docs"),
         nameof(StoreErrors.DuplicateKey) => StoreErrors.DuplicateKey("docs", "(1)"),
+        nameof(StoreErrors.NotNullViolation) => StoreErrors.NotNullViolation("docs", "body"),
         nameof(StoreErrors.TypeMismatch) => StoreErrors.TypeMismatch("value is Text, not Integer"),
         _ => throw new ArgumentOutOfRangeException(nameof(factory), factory),
     };

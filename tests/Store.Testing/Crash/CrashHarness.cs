@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Store.Access.Catalog;
+using Store.Access.Integrity;
+using Store.Storage.Paging;
+
+namespace Store.Testing.Crash;
+
+/// <summary>
+/// Runs the crash writer as a real child process, kills it with SIGKILL at a random moment,
+/// reopens the database and checks it: every acknowledged commit is there, nothing
+/// uncommitted is (the state equals the replayed model after the last acknowledged
+/// transaction, or the one after it if the kill fell between fsync and acknowledgement), and
+/// the integrity check is clean. Repeats for the requested number of kill points.
+/// </summary>
+public static class CrashHarness
+{
+    /// <summary>Options the writer and the checker open the database with.</summary>
+    public static readonly PagerOptions Options = new() { PageSize = 4096, CacheBytes = 64 * 4096, AutoCheckpointFrames = 300 };
+
+    public static CrashReport Run(string writerDll, string databasePath, int seed, int killPoints, Action<string>? log = null)
+    {
+        var random = new Random(seed);
+        var verified = 0L;
+        var failures = new List<string>();
+        var killsDuringWork = 0;
+        for (var kill = 0; kill < killPoints && failures.Count == 0; kill++)
+        {
+            var (lastAck, ready) = RunAndKill(writerDll, databasePath, seed, random);
+            killsDuringWork += ready ? 1 : 0;
+            var acknowledged = Math.Max(lastAck, verified);
+            var problem = Verify(databasePath, seed, acknowledged, out var found);
+            if (problem is not null)
+            {
+                failures.Add($"kill {kill}: {problem}");
+            }
+
+            verified = found;
+            log?.Invoke($"kill {kill}: acknowledged {acknowledged}, recovered {found}");
+        }
+
+        return new CrashReport(killPoints, killsDuringWork, verified, failures);
+    }
+
+    private static (long LastAck, bool Ready) RunAndKill(string writerDll, string databasePath, int seed, Random random)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(writerDll);
+        start.ArgumentList.Add(databasePath);
+        start.ArgumentList.Add(seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        using var process = Process.Start(start)!;
+        long lastAck = 0;
+        var ready = new ManualResetEventSlim();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.StartsWith("ACK ", StringComparison.Ordinal))
+            {
+                Interlocked.Exchange(ref lastAck, long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else if (e.Data?.StartsWith("READY", StringComparison.Ordinal) == true)
+            {
+                ready.Set();
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        // Mostly kill while commits stream; sometimes during start-up and recovery.
+        var duringWork = random.Next(8) != 0;
+        if (duringWork)
+        {
+            ready.Wait(TimeSpan.FromSeconds(30));
+            Thread.Sleep(random.Next(5, 400));
+        }
+        else
+        {
+            Thread.Sleep(random.Next(0, 150));
+        }
+
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return (Interlocked.Read(ref lastAck), duringWork && ready.IsSet);
+    }
+
+    private static string? Verify(string databasePath, int seed, long acknowledged, out long found)
+    {
+        found = acknowledged;
+        if (!File.Exists(databasePath))
+        {
+            return acknowledged == 0 ? null : "database file vanished";
+        }
+
+        using var pager = Pager.Open(databasePath, Options);
+        using var txn = pager.BeginRead();
+        var catalog = new SystemCatalog(txn);
+        if (catalog.FindTable(CrashWorkload.ProgressTable) is null)
+        {
+            return acknowledged == 0 ? null : "tables vanished";
+        }
+
+        found = CrashWorkload.CommittedTransaction(txn);
+        if (found != acknowledged && found != acknowledged + 1)
+        {
+            return $"recovered transaction {found}, but {acknowledged} was the last acknowledged";
+        }
+
+        var expected = CrashWorkload.Replay(seed, found);
+        var actual = catalog.OpenTable(CrashWorkload.ItemsTable).Scan().ToList();
+        if (!expected.Keys.SequenceEqual(actual.Select(r => r.RowId)) || !expected.Values.Zip(actual, (e, a) => e.SequenceEqual(a.Values)).All(x => x))
+        {
+            return $"rows after transaction {found} differ from the model ({actual.Count} rows, {expected.Count} expected)";
+        }
+
+        var report = new IntegrityChecker(txn).Run();
+        return report.IsOk ? null : $"integrity check failed: {report}";
+    }
+}

@@ -1,0 +1,160 @@
+using Store.Access.Catalog;
+using Store.Access.Tables;
+using Store.Core.Values;
+using Store.Storage.Paging;
+
+namespace Store.Testing.Crash;
+
+/// <summary>
+/// The crash test's workload: a deterministic sequence of transactions over a table with an
+/// index, so the state after transaction t can be rebuilt in memory from (seed, t) alone.
+/// Transaction t also writes t into the progress table, which tells recovery's result apart.
+/// </summary>
+public static class CrashWorkload
+{
+    public const string ItemsTable = "items";
+    public const string ProgressTable = "progress";
+
+    private static readonly TableSchema Items = new(ItemsTable,
+    [
+        new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true),
+        new ColumnDefinition("body", "TEXT", NotNull: true),
+        new ColumnDefinition("n", "INTEGER"),
+    ]);
+
+    private static readonly TableSchema Progress = new(ProgressTable,
+    [
+        new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true),
+        new ColumnDefinition("txn", "INTEGER", NotNull: true),
+    ]);
+
+    /// <summary>Creates the tables if this is a new database; returns the last committed transaction number.</summary>
+    internal static long Prepare(Pager pager)
+    {
+        using (var read = pager.BeginRead())
+        {
+            if (new SystemCatalog(read).FindTable(ProgressTable) is not null)
+            {
+                return CommittedTransaction(read);
+            }
+        }
+
+        using var txn = pager.BeginWrite();
+        var catalog = new SystemCatalog(txn);
+        catalog.CreateTable(Items);
+        catalog.CreateTable(Progress);
+        catalog.CreateIndex(new IndexSchema("items_n", ItemsTable, ["n"]));
+        catalog.OpenTable(ProgressTable).Insert([DbValue.FromInteger(1), DbValue.FromInteger(0)]);
+        txn.Commit();
+        return 0;
+    }
+
+    internal static long CommittedTransaction(ReadTransaction txn) =>
+        new SystemCatalog(txn).OpenTable(ProgressTable).Get(1)![1].AsInteger;
+
+    /// <summary>The items after transactions 1..<paramref name="t"/>.</summary>
+    public static SortedDictionary<long, DbValue[]> Replay(int seed, long t)
+    {
+        var model = new SortedDictionary<long, DbValue[]>();
+        for (long i = 1; i <= t; i++)
+        {
+            foreach (var operation in Operations(seed, i, model))
+            {
+                operation.Apply(model);
+            }
+        }
+
+        return model;
+    }
+
+    /// <summary>
+    /// Runs transaction <paramref name="t"/> against the table and the model; when
+    /// <paramref name="rollBackFirst"/>, runs it once and rolls back first, to exercise rollback.
+    /// </summary>
+    internal static void Run(Pager pager, int seed, long t, SortedDictionary<long, DbValue[]> model, bool rollBackFirst)
+    {
+        var operations = Operations(seed, t, model);
+        if (rollBackFirst)
+        {
+            using var doomed = pager.BeginWrite();
+            Apply(doomed, operations, t);
+            doomed.Rollback();
+        }
+
+        using var txn = pager.BeginWrite();
+        Apply(txn, operations, t);
+        txn.Commit();
+        foreach (var operation in operations)
+        {
+            operation.Apply(model);
+        }
+    }
+
+    private static void Apply(WriteTransaction txn, List<Operation> operations, long t)
+    {
+        var catalog = new SystemCatalog(txn);
+        var items = catalog.OpenTable(ItemsTable);
+        foreach (var operation in operations)
+        {
+            operation.Apply(items);
+        }
+
+        catalog.OpenTable(ProgressTable).Update(1, [DbValue.FromInteger(1), DbValue.FromInteger(t)]);
+    }
+
+    private static List<Operation> Operations(int seed, long t, SortedDictionary<long, DbValue[]> model)
+    {
+        var random = new Random(unchecked((int)((seed * 1_000_003L) + (t * 7_919L))));
+        var existing = model.Keys.ToList();
+        var count = random.Next(1, 40);
+        var operations = new List<Operation>(count);
+        var touched = new HashSet<long>();
+        for (var i = 0; i < count; i++)
+        {
+            var kind = existing.Count < 50 ? 0 : random.Next(3);
+            var id = kind == 0 ? random.NextInt64(1, 1_000_000) : existing[random.Next(existing.Count)];
+            if (!touched.Add(id) || (kind == 0 && model.ContainsKey(id)))
+            {
+                continue;
+            }
+
+            var body = new string((char)('a' + random.Next(26)), random.Next(10) == 0 ? random.Next(2000, 20000) : random.Next(1, 300));
+            var row = new[] { DbValue.FromInteger(id), DbValue.FromText(body), DbValue.FromInteger(random.Next(100)) };
+            operations.Add(new Operation(kind, id, row));
+        }
+
+        return operations;
+    }
+
+    /// <summary>0 = insert, 1 = update, 2 = delete.</summary>
+    private sealed record Operation(int Kind, long Id, DbValue[] Row)
+    {
+        public void Apply(SortedDictionary<long, DbValue[]> model)
+        {
+            if (Kind == 2)
+            {
+                model.Remove(Id);
+            }
+            else
+            {
+                model[Id] = Row;
+            }
+        }
+
+        public void Apply(Table table)
+        {
+            switch (Kind)
+            {
+                case 0:
+                    table.Insert(Row);
+                    break;
+                case 1:
+                    table.Update(Id, Row);
+                    break;
+                default:
+                    table.Delete(Id);
+                    break;
+            }
+        }
+    }
+}
