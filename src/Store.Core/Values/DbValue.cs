@@ -5,7 +5,8 @@ namespace Store.Core.Values;
 
 /// <summary>
 /// One column value: null, int64, double, text, blob, float32 vector or sparse vector.
-/// Immutable; equality is by kind and content (vectors compare element-wise, bit for bit).
+/// Immutable; equality is by kind and content (reals by their bits; vectors element-wise by
+/// float equality, so 0 equals -0).
 /// </summary>
 public readonly struct DbValue : IEquatable<DbValue>
 {

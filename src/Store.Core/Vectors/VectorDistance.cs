@@ -38,7 +38,7 @@ public static partial class VectorDistance
         }
     }
 
-    // Rounding can push a similarity of (anti)parallel vectors just past ±1; clamping, as
-    // pgvector does, keeps the distance inside [0, 2] so identical vectors score exactly 0.
+    // Rounding can push the similarity of (anti)parallel vectors just past ±1; clamping, as
+    // pgvector does, keeps the distance inside [0, 2] instead of a hair below 0 or above 2.
     private static float DistanceFromSimilarity(double similarity) => (float)(1 - Math.Clamp(similarity, -1, 1));
 }
