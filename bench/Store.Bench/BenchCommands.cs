@@ -3,14 +3,17 @@ using BenchmarkDotNet.Running;
 namespace Store.Bench;
 
 /// <summary>
-/// The bench program's subcommands: <c>micro</c> runs the BenchmarkDotNet suites (arguments
-/// after it go to BenchmarkDotNet, e.g. <c>--filter *Distance*</c>).
+/// The bench program's subcommands: <c>demo</c> (the storage engine end to end on a real
+/// file), <c>micro</c> (the BenchmarkDotNet suites; arguments after it go to BenchmarkDotNet,
+/// e.g. <c>--filter *Distance*</c>) and <c>crash-soak</c> (the crash harness, 1,000+ kills).
 /// </summary>
 internal static class BenchCommands
 {
     private const string Usage = """
         usage: Store.Bench <command> [options]
-          micro [BenchmarkDotNet args]   run the micro-benchmark suites (e.g. --filter '*Distance*')
+          demo [--passages N] [--db PATH]  load passages into a database, query it, check integrity
+          micro [BenchmarkDotNet args]     run the micro-benchmark suites (e.g. --filter '*Storage*')
+          crash-soak [--kills N] [--seed S] kill a writer process N times (default 1000), verify each time
         """;
 
     public static int Run(string[] args)
@@ -24,6 +27,10 @@ internal static class BenchCommands
         var rest = args[1..];
         switch (args[0])
         {
+            case "demo":
+                return Commands.Demo.Run(new BenchArguments(rest));
+            case "crash-soak":
+                return Commands.CrashSoak.Run(new BenchArguments(rest));
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchCommands).Assembly).Run(rest);
                 return 0;

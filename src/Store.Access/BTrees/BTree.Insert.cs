@@ -90,14 +90,7 @@ internal sealed partial class BTree
         cells.Insert(index, cell);
         var rightmost = NodeLayout.Rightmost(node);
 
-        var total = cells.Sum(c => c.Length);
-        var middle = 0;
-        for (var running = 0; middle < cells.Count - 2 && running + cells[middle].Length <= total / 2; middle++)
-        {
-            running += cells[middle].Length;
-        }
-
-        middle = Math.Max(middle, 1);
+        var middle = SplitPoint(cells, appending: index == cells.Count - 1);
         var right = Writer.Allocate(leaf ? PageType.BTreeLeaf : PageType.BTreeInterior);
         if (leaf)
         {
@@ -110,6 +103,28 @@ internal sealed partial class BTree
         NodeWriter.Build(node, leaf: false, cells[..middle], BinaryPrimitives.ReadUInt32LittleEndian(promoted));
         NodeWriter.Build(Writer.Write(right), leaf: false, cells[(middle + 1)..], rightmost);
         return new Split(promoted.AsSpan(NodeLayout.InteriorCellHeaderSize).ToArray(), right);
+    }
+
+    /// <summary>
+    /// Where the upper half starts. An insert past the node's last key is usually an append
+    /// (rising rowids), so the node is left full and only the new cell moves right, as
+    /// SQLite's quick balance does; otherwise the cells are split by bytes down the middle.
+    /// </summary>
+    private static int SplitPoint(List<byte[]> cells, bool appending)
+    {
+        if (appending)
+        {
+            return cells.Count - 1;
+        }
+
+        var total = cells.Sum(c => c.Length);
+        var middle = 0;
+        for (var running = 0; middle < cells.Count - 2 && running + cells[middle].Length <= total / 2; middle++)
+        {
+            running += cells[middle].Length;
+        }
+
+        return Math.Max(middle, 1);
     }
 
     /// <summary>The root split in place: move its lower half to a new page and make the root their parent.</summary>

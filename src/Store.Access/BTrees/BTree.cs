@@ -37,7 +37,21 @@ internal sealed partial class BTree
         return root;
     }
 
+    /// <summary>Looks a key up; <paramref name="value"/> is empty when it is absent.</summary>
     public bool TryGet(ReadOnlySpan<byte> key, out byte[] value)
+    {
+        var found = TryGet(key, static v => v.ToArray(), out var copy);
+        value = found ? copy : [];
+        return found;
+    }
+
+    public bool ContainsKey(ReadOnlySpan<byte> key) => TryGet(key, static _ => true, out _);
+
+    /// <summary>
+    /// Looks a key up and decodes its value straight from the page (or the reassembled overflow
+    /// value); the span is valid only inside <paramref name="decode"/>.
+    /// </summary>
+    public bool TryGet<T>(ReadOnlySpan<byte> key, Func<ReadOnlySpan<byte>, T> decode, out T value)
     {
         var page = Root;
         while (true)
@@ -47,7 +61,7 @@ internal sealed partial class BTree
             if (NodeLayout.IsLeaf(bytes))
             {
                 var index = NodeLayout.Search(bytes, key, out var found);
-                value = found ? ReadValue(bytes, index) : [];
+                value = found ? DecodeValue(bytes, index, decode) : default!;
                 return found;
             }
 
@@ -74,19 +88,26 @@ internal sealed partial class BTree
         }
     }
 
+    /// <summary>Entries with <paramref name="from"/> &lt;= key &lt; <paramref name="to"/> in key order (null: unbounded).</summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[]? from = null, byte[]? to = null) =>
+        Scan(from, to, static (k, v) => new KeyValuePair<byte[], byte[]>(k.ToArray(), v.ToArray()));
+
     /// <summary>
     /// Entries with <paramref name="from"/> &lt;= key &lt; <paramref name="to"/> in key order (null:
-    /// unbounded). Each leaf is copied out as it is reached, so nothing stays pinned between
-    /// items; the tree must not change during the scan.
+    /// unbounded), each decoded from the page by <paramref name="decode"/>. A leaf is decoded
+    /// whole when it is reached, so nothing stays pinned between items; the tree must not
+    /// change during the scan.
     /// </summary>
-    public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[]? from = null, byte[]? to = null)
+    public IEnumerable<T> Scan<T>(byte[]? from, byte[]? to, Func<ReadOnlySpan<byte>, ReadOnlySpan<byte>, T> decode)
     {
         var path = new Stack<(uint Page, int NextChild)>();
         var page = Root;
         var first = true;
+        var entries = new List<T>();
         while (true)
         {
-            var entries = new List<KeyValuePair<byte[], byte[]>>();
+            var reachedEnd = false;
+            entries.Clear();
             while (true)
             {
                 using var handle = _txn.Read(page);
@@ -96,7 +117,14 @@ internal sealed partial class BTree
                     var start = first && from is not null ? NodeLayout.Search(bytes, from, out _) : 0;
                     for (var i = start; i < NodeLayout.Count(bytes); i++)
                     {
-                        entries.Add(new(NodeLayout.Key(bytes, i).ToArray(), ReadValue(bytes, i)));
+                        var key = NodeLayout.Key(bytes, i);
+                        if (to is not null && key.SequenceCompareTo(to) >= 0)
+                        {
+                            reachedEnd = true;
+                            break;
+                        }
+
+                        entries.Add(DecodeEntry(bytes, i, decode));
                     }
 
                     break;
@@ -110,15 +138,10 @@ internal sealed partial class BTree
             first = false;
             foreach (var entry in entries)
             {
-                if (to is not null && entry.Key.AsSpan().SequenceCompareTo(to) >= 0)
-                {
-                    yield break;
-                }
-
                 yield return entry;
             }
 
-            if (!TryAdvance(path, out page))
+            if (reachedEnd || !TryAdvance(path, out page))
             {
                 yield break;
             }
@@ -143,12 +166,20 @@ internal sealed partial class BTree
         return false;
     }
 
-    private byte[] ReadValue(ReadOnlySpan<byte> leaf, int index)
+    private T DecodeValue<T>(ReadOnlySpan<byte> leaf, int index, Func<ReadOnlySpan<byte>, T> decode)
     {
         var value = NodeLayout.Value(leaf, index);
         return value.IsOverflow
-            ? OverflowChain.Read(_txn, value.OverflowPage, value.Length)
-            : leaf.Slice(value.InlineOffset, value.Length).ToArray();
+            ? decode(OverflowChain.Read(_txn, value.OverflowPage, value.Length))
+            : decode(leaf.Slice(value.InlineOffset, value.Length));
+    }
+
+    private T DecodeEntry<T>(ReadOnlySpan<byte> leaf, int index, Func<ReadOnlySpan<byte>, ReadOnlySpan<byte>, T> decode)
+    {
+        var value = NodeLayout.Value(leaf, index);
+        return value.IsOverflow
+            ? decode(NodeLayout.Key(leaf, index), OverflowChain.Read(_txn, value.OverflowPage, value.Length))
+            : decode(NodeLayout.Key(leaf, index), leaf.Slice(value.InlineOffset, value.Length));
     }
 
     /// <summary>A cell this size or smaller fits four to a page, so a split always has room.</summary>

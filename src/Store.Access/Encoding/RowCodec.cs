@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Store.Core.Errors;
 using Store.Core.Values;
@@ -21,53 +20,25 @@ namespace Store.Access.Encoding;
 /// </summary>
 internal static class RowCodec
 {
+    /// <summary>Encodes in two passes, sizing first, so the row is written once into an exact array.</summary>
     public static byte[] Encode(ReadOnlySpan<DbValue> row)
     {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        WriteVarint(buffer, (ulong)row.Length);
+        var size = VarintSize((ulong)row.Length);
         foreach (var value in row)
         {
-            buffer.GetSpan(1)[0] = (byte)value.Kind;
-            buffer.Advance(1);
-            switch (value.Kind)
-            {
-                case DbValueKind.Null:
-                    break;
-                case DbValueKind.Integer:
-                    buffer.Advance(Varint.WriteSigned(buffer.GetSpan(Varint.MaxLength), value.AsInteger));
-                    break;
-                case DbValueKind.Real:
-                    BinaryPrimitives.WriteDoubleLittleEndian(buffer.GetSpan(8), value.AsReal);
-                    buffer.Advance(8);
-                    break;
-                case DbValueKind.Text:
-                    var text = System.Text.Encoding.UTF8.GetBytes(value.AsText);
-                    WriteVarint(buffer, (ulong)text.Length);
-                    buffer.Write(text);
-                    break;
-                case DbValueKind.Blob:
-                    WriteVarint(buffer, (ulong)value.AsBlob.Length);
-                    buffer.Write(value.AsBlob);
-                    break;
-                case DbValueKind.Vector:
-                    var vector = value.AsVector;
-                    WriteVarint(buffer, (ulong)vector.Length);
-                    foreach (var f in vector)
-                    {
-                        BinaryPrimitives.WriteSingleLittleEndian(buffer.GetSpan(4), f);
-                        buffer.Advance(4);
-                    }
-
-                    break;
-                case DbValueKind.Sparse:
-                    WriteSparse(buffer, value.AsSparse);
-                    break;
-                default:
-                    throw StoreErrors.Internal($"row codec has no encoding for {value.Kind}");
-            }
+            size += 1 + PayloadSize(value);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        var bytes = new byte[size];
+        var span = bytes.AsSpan();
+        var n = Varint.Write(span, (ulong)row.Length);
+        foreach (var value in row)
+        {
+            span[n++] = (byte)value.Kind;
+            n += WritePayload(span[n..], value);
+        }
+
+        return bytes;
     }
 
     public static DbValue[] Decode(ReadOnlySpan<byte> data)
@@ -99,18 +70,85 @@ internal static class RowCodec
         return row;
     }
 
-    private static void WriteSparse(ArrayBufferWriter<byte> buffer, SparseVector sparse)
+    private static int PayloadSize(DbValue value) => value.Kind switch
     {
-        WriteVarint(buffer, (ulong)sparse.Count);
+        DbValueKind.Null => 0,
+        DbValueKind.Integer => VarintSize(ZigZag(value.AsInteger)),
+        DbValueKind.Real => 8,
+        DbValueKind.Text => LengthPrefixed(System.Text.Encoding.UTF8.GetByteCount(value.AsText)),
+        DbValueKind.Blob => LengthPrefixed(value.AsBlob.Length),
+        DbValueKind.Vector => VarintSize((ulong)value.AsVector.Length) + (4 * value.AsVector.Length),
+        DbValueKind.Sparse => SparseSize(value.AsSparse),
+        _ => throw StoreErrors.Internal($"row codec has no encoding for {value.Kind}"),
+    };
+
+    private static int WritePayload(Span<byte> span, DbValue value)
+    {
+        switch (value.Kind)
+        {
+            case DbValueKind.Null:
+                return 0;
+            case DbValueKind.Integer:
+                return Varint.Write(span, ZigZag(value.AsInteger));
+            case DbValueKind.Real:
+                BinaryPrimitives.WriteDoubleLittleEndian(span, value.AsReal);
+                return 8;
+            case DbValueKind.Text:
+                var length = System.Text.Encoding.UTF8.GetByteCount(value.AsText);
+                var prefix = Varint.Write(span, (ulong)length);
+                return prefix + System.Text.Encoding.UTF8.GetBytes(value.AsText, span[prefix..]);
+            case DbValueKind.Blob:
+                var blobPrefix = Varint.Write(span, (ulong)value.AsBlob.Length);
+                value.AsBlob.CopyTo(span[blobPrefix..]);
+                return blobPrefix + value.AsBlob.Length;
+            case DbValueKind.Vector:
+                var vector = value.AsVector;
+                var n = Varint.Write(span, (ulong)vector.Length);
+                foreach (var f in vector)
+                {
+                    BinaryPrimitives.WriteSingleLittleEndian(span[n..], f);
+                    n += 4;
+                }
+
+                return n;
+            default:
+                return WriteSparse(span, value.AsSparse);
+        }
+    }
+
+    private static int WriteSparse(Span<byte> span, SparseVector sparse)
+    {
+        var n = Varint.Write(span, (ulong)sparse.Count);
         uint previous = 0;
         for (var i = 0; i < sparse.Count; i++)
         {
-            WriteVarint(buffer, sparse.Indices[i] - previous);
+            n += Varint.Write(span[n..], sparse.Indices[i] - previous);
             previous = sparse.Indices[i];
-            BinaryPrimitives.WriteSingleLittleEndian(buffer.GetSpan(4), sparse.Weights[i]);
-            buffer.Advance(4);
+            BinaryPrimitives.WriteSingleLittleEndian(span[n..], sparse.Weights[i]);
+            n += 4;
         }
+
+        return n;
     }
+
+    private static int SparseSize(SparseVector sparse)
+    {
+        var size = VarintSize((ulong)sparse.Count) + (4 * sparse.Count);
+        uint previous = 0;
+        for (var i = 0; i < sparse.Count; i++)
+        {
+            size += VarintSize(sparse.Indices[i] - previous);
+            previous = sparse.Indices[i];
+        }
+
+        return size;
+    }
+
+    private static int LengthPrefixed(int length) => VarintSize((ulong)length) + length;
+
+    private static int VarintSize(ulong value) => value < 0x80 ? 1 : (70 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 7;
+
+    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 
     private static SparseVector ReadSparse(ReadOnlySpan<byte> data, ref int position)
     {
@@ -165,6 +203,4 @@ internal static class RowCodec
         return slice;
     }
 
-    private static void WriteVarint(ArrayBufferWriter<byte> buffer, ulong value) =>
-        buffer.Advance(Varint.Write(buffer.GetSpan(Varint.MaxLength), value));
 }

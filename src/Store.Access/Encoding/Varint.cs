@@ -20,8 +20,6 @@ internal static class Varint
         return i;
     }
 
-    public static int WriteSigned(Span<byte> destination, long value) => Write(destination, (ulong)((value << 1) ^ (value >> 63)));
-
     public static ulong Read(ReadOnlySpan<byte> source, ref int position)
     {
         ulong value = 0;

@@ -29,18 +29,18 @@ internal sealed class Table
 
     public TableSchema Schema => Info.Schema;
 
-    public DbValue[]? Get(long rowId) => _rows.TryGet(KeyCodec.RowIdKey(rowId), out var stored) ? RowCodec.Decode(stored) : null;
+    public DbValue[]? Get(long rowId) => _rows.TryGet(KeyCodec.RowIdKey(rowId), RowCodec.Decode, out var row) ? row : null;
 
     /// <summary>Rows with <paramref name="from"/> &lt;= rowid &lt; <paramref name="to"/>, in rowid order.</summary>
     public IEnumerable<(long RowId, DbValue[] Values)> Scan(long? from = null, long? to = null) =>
-        _rows.Scan(from is { } f ? KeyCodec.RowIdKey(f) : null, to is { } t ? KeyCodec.RowIdKey(t) : null)
-            .Select(e => (KeyCodec.DecodeRowId(e.Key), RowCodec.Decode(e.Value)));
+        _rows.Scan(from is { } f ? KeyCodec.RowIdKey(f) : null, to is { } t ? KeyCodec.RowIdKey(t) : null,
+            static (key, value) => (KeyCodec.DecodeRowId(key), RowCodec.Decode(value)));
 
     /// <summary>Rowids whose index key starts with <paramref name="values"/>, in index order.</summary>
     public IEnumerable<long> Seek(IndexInfo index, ReadOnlySpan<DbValue> values)
     {
         var prefix = KeyCodec.Prefix(values);
-        return new BTree(_txn, index.Root).Scan(prefix, KeyCodec.PrefixEnd(prefix)).Select(e => KeyCodec.DecodeRowId(e.Key));
+        return new BTree(_txn, index.Root).Scan(prefix, KeyCodec.PrefixEnd(prefix), static (key, _) => KeyCodec.DecodeRowId(key));
     }
 
     /// <summary>Inserts a row and returns its rowid: the alias column's value, or one past the largest.</summary>
@@ -63,7 +63,7 @@ internal sealed class Table
             }
         }
 
-        if (_rows.TryGet(KeyCodec.RowIdKey(rowId), out _))
+        if (_rows.ContainsKey(KeyCodec.RowIdKey(rowId)))
         {
             throw StoreErrors.DuplicateKey($"table '{Schema.Name}'", $"rowid {rowId}");
         }
