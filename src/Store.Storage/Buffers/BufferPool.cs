@@ -10,7 +10,11 @@ internal sealed class BufferPool
     /// <summary>Keeps tiny budgets workable: a B+tree descent pins a handful of pages at once.</summary>
     private const int MinimumPages = 16;
 
+    /// <summary>Evicted images kept for reuse, so a scan larger than the pool does not allocate a page per read.</summary>
+    private const int MaxSpareBuffers = 64;
+
     private readonly Lock _gate = new();
+    private readonly Stack<byte[]> _spare = new();
     private readonly Dictionary<PageKey, BufferEntry> _entries = [];
     private readonly LinkedList<BufferEntry> _recency = new();
     private readonly int _pageSize;
@@ -35,6 +39,24 @@ internal sealed class BufferPool
             {
                 return new BufferPoolStats(_hits, _misses, _evictions, _entries.Count, (long)_entries.Count * _pageSize, _budgetBytes);
             }
+        }
+    }
+
+    /// <summary>A page-sized buffer to read into: a recycled evicted image when there is one.</summary>
+    public byte[] RentBuffer()
+    {
+        lock (_gate)
+        {
+            return _spare.TryPop(out var buffer) ? buffer : new byte[_pageSize];
+        }
+    }
+
+    /// <summary>Takes back a rented buffer that was not added (a failed read or a lost race).</summary>
+    public void ReturnBuffer(byte[] buffer)
+    {
+        lock (_gate)
+        {
+            Recycle(buffer);
         }
     }
 
@@ -69,6 +91,10 @@ internal sealed class BufferPool
                 entry = new BufferEntry(key, image);
                 entry.Node = _recency.AddFirst(entry);
                 _entries.Add(key, entry);
+            }
+            else if (!ReferenceEquals(entry.Image, image))
+            {
+                Recycle(image);
             }
 
             entry.Pins++;
@@ -119,9 +145,18 @@ internal sealed class BufferPool
                 _entries.Remove(node.Value.Key);
                 _recency.Remove(node);
                 _evictions++;
+                Recycle(node.Value.Image);
             }
 
             node = previous;
+        }
+    }
+
+    private void Recycle(byte[] buffer)
+    {
+        if (_spare.Count < MaxSpareBuffers && buffer.Length == _pageSize)
+        {
+            _spare.Push(buffer);
         }
     }
 }

@@ -30,7 +30,7 @@ internal sealed partial class Pager
                 return cached;
             }
 
-            var image = new byte[PageSize];
+            var image = Pool.RentBuffer();
             if (frame >= 0)
             {
                 IOException? failure = null;
@@ -47,11 +47,13 @@ internal sealed partial class Pager
                 // happens only after a complete checkpoint, so the main file now has this version.
                 if (Volatile.Read(ref _generation) != generation)
                 {
+                    Pool.ReturnBuffer(image);
                     continue;
                 }
 
                 if (failure is not null)
                 {
+                    Pool.ReturnBuffer(image);
                     throw StoreErrors.Io($"read of WAL frame {frame} (page {page})", _wal.Name, failure);
                 }
             }
