@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Store.Core.Errors;
+using Store.Storage.Paging;
 using Store.Testing;
 using Store.Testing.Crash;
 using Xunit.Abstractions;
@@ -22,5 +25,38 @@ public class CrashTests(ITestOutputHelper output)
         Assert.Empty(report.Failures);
         Assert.True(report.KillsDuringWork >= 30, $"only {report.KillsDuringWork} kills landed while commits streamed");
         Assert.True(report.LastTransaction > 100, $"only {report.LastTransaction} transactions committed");
+    }
+
+    [Fact]
+    public void Second_process_gets_database_is_locked_while_a_writer_has_the_file_open()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("locked.db");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Store.CrashWriter.dll"));
+        start.ArgumentList.Add(path);
+        start.ArgumentList.Add("1");
+        using var writer = Process.Start(start)!;
+        try
+        {
+            Assert.StartsWith("READY", writer.StandardOutput.ReadLine());
+
+            var error = Assert.Throws<StoreException>(() => Pager.Open(path, CrashHarness.Options));
+
+            Assert.Equal(ErrorCode.DatabaseLocked, error.Code);
+            Assert.Equal("55P03", error.SqlState);
+            Assert.Contains("database is locked", error.Message);
+        }
+        finally
+        {
+            writer.Kill();
+            writer.WaitForExit();
+        }
+
+        using var reopened = Pager.Open(path, CrashHarness.Options);
     }
 }

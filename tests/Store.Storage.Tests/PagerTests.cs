@@ -40,6 +40,28 @@ public class PagerTests
         Assert.Equal(8u, ReadValue(reopened, page));
     }
 
+    [Theory]
+    [InlineData(SynchronousMode.Off)]
+    [InlineData(SynchronousMode.Normal)]
+    [InlineData(SynchronousMode.Full)]
+    public void Every_synchronous_mode_keeps_commits_across_close_and_reopen(SynchronousMode mode)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("db");
+        uint page;
+        using (var pager = Pager.Open(path, Options with { Synchronous = mode, AutoCheckpointFrames = 3 }))
+        {
+            page = WriteValue(pager, null, 1);
+            for (uint i = 2; i <= 10; i++)
+            {
+                WriteValue(pager, page, i);
+            }
+        }
+
+        using var reopened = Pager.Open(path, Options);
+        Assert.Equal(10u, ReadValue(reopened, page));
+    }
+
     [Fact]
     public void Rollback_discards_changes()
     {

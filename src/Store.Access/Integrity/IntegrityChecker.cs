@@ -10,8 +10,8 @@ namespace Store.Access.Integrity;
 /// <summary>
 /// Walks every page reachable from the file header: the trees in its root slots (the catalog
 /// in slot 0), each table and index tree named by the catalog
-/// (checksums, node structure, key order within and across nodes, equal leaf depth, no empty
-/// non-root node), overflow chains, and the free list; then checks that every page is used
+/// (checksums, LSNs no newer than the last commit, node structure, key order within and
+/// across nodes, equal leaf depth, no empty non-root node), overflow chains, and the free list; then checks that every page is used
 /// exactly once and that each index holds exactly its table's rows. Corruption found on the
 /// way is reported, not thrown, so one bad page does not hide the rest.
 /// </summary>
@@ -185,6 +185,11 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
                 {
                     checker._problems.Add($"{name}: page {page} has an inconsistent node header");
                     return;
+                }
+
+                if (PageLayout.GetLsn(bytes) > txn.Lsn)
+                {
+                    checker._problems.Add($"{name}: page {page} was written by commit {PageLayout.GetLsn(bytes)}, after the last commit {txn.Lsn}");
                 }
 
                 var leaf = type == PageType.BTreeLeaf;
