@@ -10,6 +10,10 @@ namespace Store.Storage.Devices;
 /// </summary>
 internal sealed class FileDevice : IStorageDevice
 {
+    /// <summary>What .NET reports when flock finds the lock held: errno EWOULDBLOCK on Unix, ERROR_SHARING_VIOLATION on Windows.</summary>
+    private const int WouldBlock = 11;
+    private const int SharingViolation = unchecked((int)0x80070020);
+
     private readonly SafeFileHandle _handle;
 
     private FileDevice(string path, SafeFileHandle handle)
@@ -36,9 +40,8 @@ internal sealed class FileDevice : IStorageDevice
         {
             throw StoreErrors.ReadOnly($"'{path}' cannot be opened for writing ({e.Message})");
         }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(path))
+        catch (IOException e) when (e.HResult is WouldBlock or SharingViolation)
         {
-            // Any other failure to open an existing file is a sharing violation: the lock is held.
             throw StoreErrors.Locked(path);
         }
         catch (IOException e)

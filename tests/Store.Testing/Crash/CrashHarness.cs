@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Store.Access.Catalog;
 using Store.Access.Integrity;
+using Store.Core.Values;
 using Store.Storage.Paging;
 
 namespace Store.Testing.Crash;
@@ -21,6 +22,7 @@ public static class CrashHarness
     {
         var random = new Random(seed);
         var verified = 0L;
+        var model = new SortedDictionary<long, DbValue[]>();
         var failures = new List<string>();
         var killsDuringWork = 0;
         for (var kill = 0; kill < killPoints && failures.Count == 0; kill++)
@@ -28,7 +30,7 @@ public static class CrashHarness
             var (lastAck, ready) = RunAndKill(writerDll, databasePath, seed, random);
             killsDuringWork += ready ? 1 : 0;
             var acknowledged = Math.Max(lastAck, verified);
-            var problem = Verify(databasePath, seed, acknowledged, out var found);
+            var problem = Verify(databasePath, seed, acknowledged, model, verified, out var found);
             if (problem is not null)
             {
                 failures.Add($"kill {kill}: {problem}");
@@ -87,7 +89,8 @@ public static class CrashHarness
         return (Interlocked.Read(ref lastAck), duringWork && ready.IsSet);
     }
 
-    private static string? Verify(string databasePath, int seed, long acknowledged, out long found)
+    /// <summary>Checks the reopened database; advances <paramref name="model"/> (the items after <paramref name="modelAt"/>) to what it found.</summary>
+    private static string? Verify(string databasePath, int seed, long acknowledged, SortedDictionary<long, DbValue[]> model, long modelAt, out long found)
     {
         found = acknowledged;
         if (!File.Exists(databasePath))
@@ -109,7 +112,8 @@ public static class CrashHarness
             return $"recovered transaction {found}, but {acknowledged} was the last acknowledged";
         }
 
-        var expected = CrashWorkload.Replay(seed, found);
+        CrashWorkload.ReplayForward(seed, model, modelAt, found);
+        var expected = model;
         var actual = catalog.OpenTable(CrashWorkload.ItemsTable).Scan().ToList();
         if (!expected.Keys.SequenceEqual(actual.Select(r => r.RowId)) || !expected.Values.Zip(actual, (e, a) => e.SequenceEqual(a.Values)).All(x => x))
         {

@@ -56,15 +56,20 @@ public static class CrashWorkload
     public static SortedDictionary<long, DbValue[]> Replay(int seed, long t)
     {
         var model = new SortedDictionary<long, DbValue[]>();
-        for (long i = 1; i <= t; i++)
+        ReplayForward(seed, model, 0, t);
+        return model;
+    }
+
+    /// <summary>Advances a model that holds the items after transaction <paramref name="from"/> to after <paramref name="to"/>.</summary>
+    public static void ReplayForward(int seed, SortedDictionary<long, DbValue[]> model, long from, long to)
+    {
+        for (var i = from + 1; i <= to; i++)
         {
             foreach (var operation in Operations(seed, i, model))
             {
                 operation.Apply(model);
             }
         }
-
-        return model;
     }
 
     /// <summary>
