@@ -91,6 +91,23 @@ public class TableTests
     }
 
     [Fact]
+    public void Unique_index_treats_nan_like_null()
+    {
+        using var pager = Pager.OpenInMemory(new PagerOptions());
+        using var txn = pager.BeginWrite();
+        var catalog = new SystemCatalog(txn);
+        catalog.CreateTable(new TableSchema("t", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("x", "REAL")]));
+        catalog.CreateIndex(new IndexSchema("t_x", "t", ["x"], Unique: true));
+        var table = catalog.OpenTable("t");
+        table.Insert([DbValue.Null, DbValue.Null]);
+        table.Insert([DbValue.Null, DbValue.FromReal(double.NaN)]);
+        table.Insert([DbValue.Null, DbValue.FromReal(double.NaN)]);
+        table.Insert([DbValue.Null, DbValue.FromReal(1.5)]);
+
+        Assert.Equal(ErrorCode.DuplicateKey, Assert.Throws<StoreException>(() => table.Insert([DbValue.Null, DbValue.FromReal(1.5)])).Code);
+    }
+
+    [Fact]
     public void Large_values_go_to_overflow_pages_and_come_back_whole()
     {
         using var pager = Pager.OpenInMemory(new PagerOptions { PageSize = 4096 });
@@ -132,6 +149,46 @@ public class TableTests
         var report = new IntegrityChecker(txn).Run();
         Assert.True(report.IsOk, report.ToString());
         Assert.True(report.FreePages > 10);
+    }
+
+    [Fact]
+    public void Names_that_fold_alike_find_the_same_table_and_its_indexes()
+    {
+        using var pager = Pager.OpenInMemory(new PagerOptions());
+        using var txn = pager.BeginWrite();
+        var catalog = new SystemCatalog(txn);
+        catalog.CreateTable(new TableSchema("\u212A", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("x", "INTEGER")]));
+        catalog.CreateIndex(new IndexSchema("kelvin_x", "\u212A", ["x"]));
+
+        catalog.OpenTable("k").Insert([DbValue.Null, DbValue.FromInteger(5)]);
+
+        Assert.Single(catalog.IndexesOf("k"));
+        var report = new IntegrityChecker(txn).Run();
+        Assert.True(report.IsOk, report.ToString());
+    }
+
+    [Fact]
+    public void Failed_create_index_leaves_no_page_behind()
+    {
+        using var pager = Pager.OpenInMemory(new PagerOptions());
+        using (var txn = pager.BeginWrite())
+        {
+            var catalog = new SystemCatalog(txn);
+            catalog.CreateTable(Docs);
+            var table = catalog.OpenTable("docs");
+            table.Insert(Row(null, "same", 1));
+            table.Insert(Row(null, "same", 2));
+
+            Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => catalog.CreateIndex(new IndexSchema("bad", "docs", ["nope"]))).Code);
+            Assert.Equal(ErrorCode.DuplicateKey, Assert.Throws<StoreException>(() => catalog.CreateIndex(new IndexSchema("u", "docs", ["title"], Unique: true))).Code);
+            Assert.Equal(ErrorCode.TooLarge, Assert.Throws<StoreException>(() => catalog.CreateTable(Docs with { Name = new string('n', 5000) })).Code);
+            txn.Commit();
+        }
+
+        using var reader = pager.BeginRead();
+        Assert.Empty(new SystemCatalog(reader).Indexes());
+        var report = new IntegrityChecker(reader).Run();
+        Assert.True(report.IsOk, report.ToString());
     }
 
     private static DbValue[] Row(long? id, string? title, long? year) =>

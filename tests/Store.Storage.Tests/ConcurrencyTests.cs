@@ -15,11 +15,13 @@ public class ConcurrencyTests
     /// One writer moves amounts between accounts (one account per page) and checkpoints often;
     /// four readers check in every snapshot that the balances still add up.
     /// </summary>
-    [Fact]
-    public async Task Readers_always_see_a_consistent_snapshot_while_one_writer_commits()
+    [Theory]
+    [InlineData(50, 16 * 4096)]
+    [InlineData(1, 0)]
+    public async Task Readers_always_see_a_consistent_snapshot_while_one_writer_commits(int autoCheckpointFrames, long cacheBytes)
     {
         using var dir = new TempDirectory();
-        using var pager = Pager.Open(dir.File("db"), new PagerOptions { PageSize = 4096, CacheBytes = 16 * 4096, AutoCheckpointFrames = 50 });
+        using var pager = Pager.Open(dir.File("db"), new PagerOptions { PageSize = 4096, CacheBytes = cacheBytes, AutoCheckpointFrames = autoCheckpointFrames });
         var pages = new uint[Accounts];
         using (var txn = pager.BeginWrite())
         {

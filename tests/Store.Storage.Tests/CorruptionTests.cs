@@ -45,6 +45,23 @@ public class CorruptionTests
     }
 
     [Fact]
+    public void Checkpoint_torn_inside_page_zero_is_repaired_from_the_wal_on_reopen()
+    {
+        var files = new MemoryFiles();
+        var pager = files.OpenWithFaults(Options);
+        var page = PagerTests.WriteValue(pager, null, 7);
+        files.Faults.Main.TearNextWriteAt(0, PageSize / 2);
+
+        Assert.Throws<StoreException>(() => pager.Checkpoint());
+
+        using var reopened = files.Open(Options);
+        Assert.Equal(7u, PagerTests.ReadValue(reopened, page));
+        Assert.Equal(0, reopened.Checkpoint().FramesRemaining);
+        using var again = files.Open(Options);
+        Assert.Equal(7u, PagerTests.ReadValue(again, page));
+    }
+
+    [Fact]
     public void Corruption_makes_the_database_refuse_writes()
     {
         var files = new MemoryFiles();

@@ -67,6 +67,20 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public void Failed_begin_write_does_not_hold_back_later_checkpoints()
+    {
+        var files = new MemoryFiles();
+        using var pager = files.OpenWithFaults(Options);
+        var page = PagerTests.WriteValue(pager, null, 1);
+        files.Faults.Wal.FailAfter(DeviceOperation.Read, 0);
+
+        Assert.Equal(ErrorCode.IoError, Assert.Throws<StoreException>(() => pager.BeginWrite()).Code);
+
+        PagerTests.WriteValue(pager, page, 2);
+        Assert.Equal(0, pager.Checkpoint().FramesRemaining);
+    }
+
+    [Fact]
     public void Failed_wal_open_during_recovery_is_a_typed_io_error()
     {
         var files = new MemoryFiles();

@@ -10,6 +10,7 @@ namespace Store.Testing;
 internal sealed class FaultInjectingDevice(IStorageDevice inner) : IStorageDevice
 {
     private readonly Dictionary<DeviceOperation, int> _countdown = [];
+    private (long Offset, int KeptBytes)? _tear;
 
     public string Name => inner.Name;
 
@@ -24,6 +25,12 @@ internal sealed class FaultInjectingDevice(IStorageDevice inner) : IStorageDevic
     /// <summary>Lets <paramref name="after"/> more operations of <paramref name="operation"/> succeed, then fails the next one.</summary>
     public void FailAfter(DeviceOperation operation, int after) => _countdown[operation] = after;
 
+    /// <summary>
+    /// The next write at <paramref name="offset"/> stores only its first <paramref name="keptBytes"/>
+    /// bytes and then fails, as a power cut in the middle of a page write leaves it.
+    /// </summary>
+    public void TearNextWriteAt(long offset, int keptBytes) => _tear = (offset, keptBytes);
+
     public int Read(long offset, Span<byte> buffer)
     {
         Check(DeviceOperation.Read);
@@ -32,6 +39,14 @@ internal sealed class FaultInjectingDevice(IStorageDevice inner) : IStorageDevic
 
     public void Write(long offset, ReadOnlySpan<byte> data)
     {
+        if (_tear is { } tear && tear.Offset == offset)
+        {
+            _tear = null;
+            inner.Write(offset, data[..Math.Min(tear.KeptBytes, data.Length)]);
+            Failures++;
+            throw new IOException($"injected torn write at {offset} on {inner.Name}");
+        }
+
         Check(DeviceOperation.Write);
         inner.Write(offset, data);
     }

@@ -47,6 +47,11 @@ internal static class OverflowChain
     /// <summary>Reads a whole value back, checking each page's type and the total length.</summary>
     public static byte[] Read(ReadTransaction txn, uint first, int length)
     {
+        if (length is < 0 or > BTree.MaxValueSize)
+        {
+            throw StoreErrors.Corruption(first, $"overflow value claims {(uint)length} bytes");
+        }
+
         var value = new byte[length];
         var filled = 0;
         foreach (var (page, chunk) in Walk(txn, first))

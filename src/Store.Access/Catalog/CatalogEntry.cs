@@ -19,7 +19,12 @@ internal sealed record CatalogEntry(string Kind, string Name, string Table, uint
     private const int RowIdAliasFlag = 2;
 
     /// <summary>Catalog key: names are case-insensitive and share one namespace.</summary>
-    public static byte[] KeyFor(string name) => KeyCodec.Prefix([DbValue.FromText(name.ToLowerInvariant())]);
+    public static byte[] KeyFor(string name) => KeyCodec.Prefix([DbValue.FromText(Normalize(name))]);
+
+    /// <summary>Whether two names denote the same catalog object, by the rule the catalog keys use.</summary>
+    public static bool SameName(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+
+    private static string Normalize(string name) => name.ToLowerInvariant();
 
     public static CatalogEntry ForTable(TableSchema schema, uint root)
     {

@@ -21,7 +21,7 @@ internal sealed class SystemCatalog(ReadTransaction txn)
         Entries().Where(e => e.Kind == CatalogEntry.IndexKind).Select(ToIndexInfo).ToList();
 
     public IReadOnlyList<IndexInfo> IndexesOf(string table) =>
-        Indexes().Where(i => string.Equals(i.Schema.Table, table, StringComparison.OrdinalIgnoreCase)).ToList();
+        Indexes().Where(i => CatalogEntry.SameName(i.Schema.Table, table)).ToList();
 
     public TableInfo? FindTable(string name) =>
         Find(name) is { Kind: CatalogEntry.TableKind } entry ? new TableInfo(entry.ToTableSchema(), entry.Root) : null;
@@ -49,6 +49,7 @@ internal sealed class SystemCatalog(ReadTransaction txn)
             throw StoreErrors.AlreadyExists("column", duplicate.Key);
         }
 
+        ThrowIfNameTooLong(schema.Name);
         var tree = EnsureTree();
         ThrowIfNameTaken(tree, schema.Name);
         var root = BTree.Create(Writer);
@@ -68,7 +69,10 @@ internal sealed class SystemCatalog(ReadTransaction txn)
         EnsureTree().Delete(CatalogEntry.KeyFor(name));
     }
 
-    /// <summary>Creates a B+tree index and fills it from the table's rows.</summary>
+    /// <summary>
+    /// Creates a B+tree index and fills it from the table's rows. Everything that can fail is
+    /// checked, and the index filled, before the catalog names it; a failed fill frees its pages.
+    /// </summary>
     public IndexInfo CreateIndex(IndexSchema schema)
     {
         var table = GetTable(schema.Table);
@@ -77,13 +81,24 @@ internal sealed class SystemCatalog(ReadTransaction txn)
             throw StoreErrors.InvalidArgument($"index '{schema.Name}' needs at least one column");
         }
 
+        ThrowIfNameTooLong(schema.Name);
+        var positions = ColumnPositions(table.Schema, schema.Columns);
         var tree = EnsureTree();
         ThrowIfNameTaken(tree, schema.Name);
         var root = BTree.Create(Writer);
         var entry = CatalogEntry.ForIndex(schema with { Table = table.Schema.Name }, root);
-        var index = ToIndexInfo(entry);
+        var index = new IndexInfo(entry.ToIndexSchema(), root, positions);
+        try
+        {
+            new Table(txn, table, [index]).Backfill(index);
+        }
+        catch (StoreException)
+        {
+            new BTree(txn, root).Drop();
+            throw;
+        }
+
         tree.Put(CatalogEntry.KeyFor(schema.Name), entry.Encode());
-        new Table(txn, table, [index]).Backfill(index);
         return index;
     }
 
@@ -117,12 +132,24 @@ internal sealed class SystemCatalog(ReadTransaction txn)
     {
         var schema = entry.ToIndexSchema();
         var table = FindTable(schema.Table) ?? throw StoreErrors.Corruption(entry.Root, $"index '{schema.Name}' names missing table '{schema.Table}'");
-        var positions = schema.Columns.Select(c =>
+        return new IndexInfo(schema, entry.Root, ColumnPositions(table.Schema, schema.Columns));
+    }
+
+    private static List<int> ColumnPositions(TableSchema table, IReadOnlyList<string> columns) =>
+        columns.Select(c =>
         {
-            var position = table.Schema.ColumnIndex(c);
-            return position >= 0 ? position : throw StoreErrors.NotFound("column", $"{table.Schema.Name}.{c}");
+            var position = table.ColumnIndex(c);
+            return position >= 0 ? position : throw StoreErrors.NotFound("column", $"{table.Name}.{c}");
         }).ToList();
-        return new IndexInfo(schema, entry.Root, positions);
+
+    private void ThrowIfNameTooLong(string name)
+    {
+        var length = CatalogEntry.KeyFor(name).Length;
+        var limit = BTree.MaxKeySize(txn.PageSize);
+        if (length > limit)
+        {
+            throw StoreErrors.TooLarge($"name '{name[..Math.Min(name.Length, 40)]}...'", length, limit);
+        }
     }
 
     private BTree EnsureTree()

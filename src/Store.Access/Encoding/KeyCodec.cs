@@ -29,6 +29,9 @@ internal static class KeyCodec
     private const byte BlobTag = 0x04;
     private const int ResidualBias = 1 << 15;
 
+    /// <summary>Whether a value encodes as NULL (NULL itself, or a NaN REAL); such keys never collide in unique indexes.</summary>
+    public static bool IsNullKey(DbValue value) => value.IsNull || (value.Kind == DbValueKind.Real && double.IsNaN(value.AsReal));
+
     public static byte[] RowIdKey(long rowId)
     {
         var key = new byte[RowIdSize];

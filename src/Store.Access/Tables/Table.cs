@@ -68,9 +68,10 @@ internal sealed class Table
             throw StoreErrors.DuplicateKey($"table '{Schema.Name}'", $"rowid {rowId}");
         }
 
+        var row = EncodeRow(values);
         var entries = PrepareIndexEntries(values, rowId);
         WriteIndexEntries(entries);
-        _rows.Put(KeyCodec.RowIdKey(rowId), RowCodec.Encode(values));
+        _rows.Put(KeyCodec.RowIdKey(rowId), row);
         return rowId;
     }
 
@@ -90,10 +91,11 @@ internal sealed class Table
             throw StoreErrors.InvalidArgument($"the rowid of table '{Schema.Name}' cannot change in an update");
         }
 
+        var row = EncodeRow(values);
         var entries = PrepareIndexEntries(values, rowId);
         RemoveIndexEntries(old, rowId);
         WriteIndexEntries(entries);
-        _rows.Put(KeyCodec.RowIdKey(rowId), RowCodec.Encode(values));
+        _rows.Put(KeyCodec.RowIdKey(rowId), row);
         return true;
     }
 
@@ -126,6 +128,13 @@ internal sealed class Table
 
     private static DbValue[] KeyValues(IndexInfo index, DbValue[] values) =>
         index.ColumnPositions.Select(p => values[p]).ToArray();
+
+    /// <summary>Encodes and size-checks a row before anything is written for it.</summary>
+    private static byte[] EncodeRow(DbValue[] values)
+    {
+        var row = RowCodec.Encode(values);
+        return row.Length <= BTree.MaxValueSize ? row : throw StoreErrors.TooLarge("row", row.Length, BTree.MaxValueSize);
+    }
 
     private long NextRowId()
     {
@@ -177,7 +186,7 @@ internal sealed class Table
             throw StoreErrors.TooLarge($"key of index '{index.Schema.Name}'", key.Length, maxKey);
         }
 
-        if (index.Schema.Unique && keyValues.All(v => !v.IsNull) && Seek(index, keyValues).Any(other => other != rowId))
+        if (index.Schema.Unique && !keyValues.Any(KeyCodec.IsNullKey) && Seek(index, keyValues).Any(other => other != rowId))
         {
             throw StoreErrors.DuplicateKey($"unique index '{index.Schema.Name}'", "(" + string.Join(", ", keyValues) + ")");
         }

@@ -11,7 +11,11 @@ namespace Store.Storage.Paging;
 /// </summary>
 internal static class FileFormat
 {
-    /// <summary>Returns the main file's page 0 as stored there, checked.</summary>
+    /// <summary>
+    /// Returns the main file's page 0 as stored there, its identity (magic, version, page size)
+    /// checked. The rest is checked by <see cref="IsHeaderIntact"/> only when the WAL holds no
+    /// newer image of the page.
+    /// </summary>
     public static byte[] ReadOrCreateHeader(IStorageDevice main, PagerOptions options)
     {
         try
@@ -56,11 +60,6 @@ internal static class FileFormat
                 throw StoreErrors.NotADatabase(main.Name, $"truncated header ({length} bytes, page size {pageSize})");
             }
 
-            if (!PageLayout.HasValidChecksum(header, 0) || PageLayout.GetType(header) != PageType.Header)
-            {
-                throw StoreErrors.Corruption(0, "file header fails its checksum");
-            }
-
             return header;
         }
         catch (IOException e)
@@ -68,6 +67,9 @@ internal static class FileFormat
             throw StoreErrors.Io("open", main.Name, e);
         }
     }
+
+    public static bool IsHeaderIntact(ReadOnlySpan<byte> header) =>
+        PageLayout.HasValidChecksum(header, 0) && PageLayout.GetType(header) == PageType.Header;
 
     private static byte[] Create(IStorageDevice main, int pageSize)
     {

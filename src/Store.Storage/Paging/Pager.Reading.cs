@@ -62,7 +62,7 @@ internal sealed partial class Pager
                 ReadMain(page, image);
             }
 
-            Verify(page, image);
+            Verify(snapshot, page, image);
             return Pool.AddPinned(key, image);
         }
     }
@@ -86,11 +86,18 @@ internal sealed partial class Pager
         }
     }
 
-    private void Verify(uint page, ReadOnlySpan<byte> image)
+    /// <summary>
+    /// A page must pass its checksum and be no newer than the snapshot reading it: checkpoints
+    /// never copy a frame past the oldest reader's commit, so a newer page means a misplaced write.
+    /// </summary>
+    private void Verify(Snapshot snapshot, uint page, ReadOnlySpan<byte> image)
     {
-        if (!PageLayout.HasValidChecksum(image, page))
+        var problem = !PageLayout.HasValidChecksum(image, page) ? "checksum mismatch"
+            : PageLayout.GetLsn(image) > snapshot.Lsn ? $"page was written by commit {PageLayout.GetLsn(image)}, after the reader's commit {snapshot.Lsn}"
+            : null;
+        if (problem is not null)
         {
-            var error = StoreErrors.Corruption(page, "checksum mismatch");
+            var error = StoreErrors.Corruption(page, problem);
             Poison(error);
             throw error;
         }

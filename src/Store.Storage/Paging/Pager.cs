@@ -101,16 +101,28 @@ internal sealed partial class Pager : IDisposable
         var header = FileFormat.ReadOrCreateHeader(main, options);
         var pageSize = HeaderPage.GetPageSize(header);
         IStorageDevice walDevice = hasWal ? openWal() : new MemoryDevice(main.Name + "-wal");
+        WriteAheadLog wal;
+        WalRecovery recovery;
         try
         {
-            var wal = WriteAheadLog.Open(walDevice, pageSize, options.ReadOnly, out var recovery);
-            return new Pager(main, wal, recovery, pageSize, HeaderPage.GetPageCount(header), HeaderPage.GetLastLsn(header), options);
+            wal = WriteAheadLog.Open(walDevice, pageSize, options.ReadOnly, out recovery);
         }
         catch (IOException e)
         {
             walDevice.Dispose();
             throw StoreErrors.Io("recovery", walDevice.Name, e);
         }
+
+        // Every commit writes page 0, so a log with committed frames holds a newer, intact
+        // image of it; the main file's copy matters (and must be whole) only without one.
+        // A checkpoint torn inside page 0 is then repaired by the next checkpoint.
+        if (recovery.Frames.Count == 0 && !FileFormat.IsHeaderIntact(header))
+        {
+            wal.Dispose();
+            throw StoreErrors.Corruption(0, "file header fails its checksum");
+        }
+
+        return new Pager(main, wal, recovery, pageSize, HeaderPage.GetPageCount(header), HeaderPage.GetLastLsn(header), options);
     }
 
     /// <summary>Starts a read transaction on the latest committed state.</summary>
@@ -128,13 +140,21 @@ internal sealed partial class Pager : IDisposable
             throw StoreErrors.Locked(Name);
         }
 
+        Snapshot? snapshot = null;
         try
         {
             ThrowIfCannotWrite();
-            return new WriteTransaction(this, TakeSnapshot());
+            snapshot = TakeSnapshot();
+            return new WriteTransaction(this, snapshot);
         }
         catch
         {
+            // A registered snapshot that nobody releases would cap every later checkpoint.
+            if (snapshot is not null)
+            {
+                ReleaseSnapshot(snapshot);
+            }
+
             _writerGate.Release();
             throw;
         }

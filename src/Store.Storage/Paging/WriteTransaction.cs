@@ -95,7 +95,13 @@ internal sealed class WriteTransaction : ReadTransaction
             throw StoreErrors.Internal($"free of page {page} outside 1..{PageCount - 1}");
         }
 
-        FreePage.Initialize(Write(page), HeaderPage.GetFreeHead(_header));
+        var image = Write(page);
+        if (PageLayout.GetType(image) == PageType.Free)
+        {
+            throw StoreErrors.Corruption(page, "page freed twice");
+        }
+
+        FreePage.Initialize(image, HeaderPage.GetFreeHead(_header));
         HeaderPage.SetFreeHead(_header, page);
         HeaderPage.SetFreeCount(_header, HeaderPage.GetFreeCount(_header) + 1);
     }

@@ -76,6 +76,11 @@ internal sealed class WriteAheadLog : IDisposable
     public PendingCommit Append(IReadOnlyList<(uint Page, byte[] Image)> pages, uint databaseSize, ulong lsn)
     {
         var frameSize = WalLayout.FrameHeaderSize + _pageSize;
+        if ((long)pages.Count * frameSize > Array.MaxLength)
+        {
+            throw Core.Errors.StoreErrors.TooLarge("transaction", (long)pages.Count * frameSize, Array.MaxLength);
+        }
+
         var buffer = new byte[pages.Count * frameSize];
         var checksum = _lastChecksum;
         for (var i = 0; i < pages.Count; i++)
