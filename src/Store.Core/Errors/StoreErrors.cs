@@ -31,9 +31,6 @@ public static class StoreErrors
     public static StoreException Corruption(uint page, string detail) =>
         new(ErrorCode.Corruption, "XX001", $"database corruption in page {page}: {detail}") { PageNumber = page };
 
-    public static StoreException WalCorruption(string detail) =>
-        new(ErrorCode.Corruption, "XX001", $"write-ahead log corruption: {detail}");
-
     public static StoreException Poisoned(Exception cause) =>
         new(ErrorCode.DatabasePoisoned, "58030",
             $"database no longer accepts writes after an I/O failure ({cause.Message}); close and reopen it", cause);

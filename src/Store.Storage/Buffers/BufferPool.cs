@@ -115,16 +115,6 @@ internal sealed class BufferPool
         }
     }
 
-    /// <summary>Empties the pool of unpinned entries (used after a WAL restart and in tests).</summary>
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _entries.Clear();
-            _recency.Clear();
-        }
-    }
-
     public void Unpin(BufferEntry entry)
     {
         lock (_gate)

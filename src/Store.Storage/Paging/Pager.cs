@@ -54,8 +54,6 @@ internal sealed partial class Pager : IDisposable
 
     public string Name => _main.Name;
 
-    public bool IsReadOnly => _options.ReadOnly;
-
     public BufferPool Pool { get; }
 
     /// <summary>Opens or creates the database at <paramref name="path"/> with its WAL at <c>path-wal</c>.</summary>

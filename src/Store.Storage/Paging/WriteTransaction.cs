@@ -22,9 +22,6 @@ internal sealed class WriteTransaction : ReadTransaction
 
     public override uint PageCount => HeaderPage.GetPageCount(_header);
 
-    /// <summary>Pages changed so far, page 0 included.</summary>
-    public int DirtyPageCount => _dirty.Count;
-
     public override PageHandle Read(uint page)
     {
         ThrowIfClosed();

@@ -9,8 +9,6 @@ internal sealed class WalIndex
 {
     private readonly Dictionary<uint, List<int>> _framesByPage = [];
 
-    public int PageCount => _framesByPage.Count;
-
     public void Add(uint page, int frame)
     {
         if (!_framesByPage.TryGetValue(page, out var frames))

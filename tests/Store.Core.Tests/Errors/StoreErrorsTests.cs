@@ -21,7 +21,6 @@ public class StoreErrorsTests
         { nameof(StoreErrors.NotADatabase), ErrorCode.NotADatabase },
         { nameof(StoreErrors.UnsupportedFormat), ErrorCode.UnsupportedFormat },
         { nameof(StoreErrors.Corruption), ErrorCode.Corruption },
-        { nameof(StoreErrors.WalCorruption), ErrorCode.Corruption },
         { nameof(StoreErrors.Poisoned), ErrorCode.DatabasePoisoned },
         { nameof(StoreErrors.TransactionClosed), ErrorCode.TransactionClosed },
         { nameof(StoreErrors.ReadOnlyTransaction), ErrorCode.ReadOnlyTransaction },
@@ -67,12 +66,6 @@ public class StoreErrorsTests
     }
 
     [Fact]
-    public void WalCorruption_noPage_leavesPageNumberNull()
-    {
-        Assert.Null(StoreErrors.WalCorruption("torn frame").PageNumber);
-    }
-
-    [Fact]
     public void IoAndPoisoned_cause_keepItAsInnerException()
     {
         Assert.Same(Cause, StoreErrors.Io("read", "/tmp/db", Cause).InnerException);
@@ -95,7 +88,6 @@ public class StoreErrorsTests
         nameof(StoreErrors.NotADatabase) => StoreErrors.NotADatabase("/tmp/db", "bad magic"),
         nameof(StoreErrors.UnsupportedFormat) => StoreErrors.UnsupportedFormat("/tmp/db", 9, 1),
         nameof(StoreErrors.Corruption) => StoreErrors.Corruption(7, "checksum mismatch"),
-        nameof(StoreErrors.WalCorruption) => StoreErrors.WalCorruption("torn frame"),
         nameof(StoreErrors.Poisoned) => StoreErrors.Poisoned(Cause),
         nameof(StoreErrors.TransactionClosed) => StoreErrors.TransactionClosed(),
         nameof(StoreErrors.ReadOnlyTransaction) => StoreErrors.ReadOnlyTransaction(),
