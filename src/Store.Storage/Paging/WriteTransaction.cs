@@ -7,12 +7,15 @@ namespace Store.Storage.Paging;
 /// <summary>
 /// The one write transaction: reads its own writes, keeps changed pages in memory until
 /// commit, and allocates and frees pages through the free list. Disposing without
-/// <see cref="Commit"/> rolls back, which is simply forgetting the changed pages.
+/// <see cref="Commit"/> rolls back, which is simply forgetting the changed pages. Savepoints
+/// undo part of a transaction (a failed statement inside a longer one): each keeps the image
+/// every page had before its first change after the savepoint began.
 /// </summary>
 internal sealed class WriteTransaction : ReadTransaction
 {
     private readonly Dictionary<uint, byte[]> _dirty = [];
     private readonly byte[] _header;
+    private readonly List<Savepoint> _savepoints = [];
 
     internal WriteTransaction(Pager pager, Snapshot snapshot)
         : base(pager, snapshot)
@@ -40,6 +43,7 @@ internal sealed class WriteTransaction : ReadTransaction
             throw StoreErrors.Internal($"write to page {page} past the end ({PageCount} pages)");
         }
 
+        Touch(page);
         return _dirty.TryGetValue(page, out var image) ? image : CopyForWrite(page);
     }
 
@@ -77,6 +81,7 @@ internal sealed class WriteTransaction : ReadTransaction
             HeaderPage.SetPageCount(_header, page + 1);
         }
 
+        Touch(page);
         var image = new byte[PageSize];
         PageLayout.SetType(image, type);
         _dirty[page] = image;
@@ -127,10 +132,71 @@ internal sealed class WriteTransaction : ReadTransaction
 
     public void Rollback() => Dispose();
 
+    /// <summary>Starts a savepoint; savepoints nest.</summary>
+    public Savepoint BeginSavepoint()
+    {
+        ThrowIfClosed();
+        var savepoint = new Savepoint((byte[])_header.Clone());
+        _savepoints.Add(savepoint);
+        return savepoint;
+    }
+
+    /// <summary>Undoes every change made since <paramref name="savepoint"/> began, and ends it and any nested in it.</summary>
+    public void RollbackTo(Savepoint savepoint)
+    {
+        ThrowIfClosed();
+        var position = PositionOf(savepoint);
+        foreach (var (page, before) in savepoint.PreImages)
+        {
+            if (before is null)
+            {
+                _dirty.Remove(page);
+            }
+            else
+            {
+                _dirty[page] = before;
+            }
+        }
+
+        savepoint.Header.CopyTo(_header, 0);
+        _savepoints.RemoveRange(position, _savepoints.Count - position);
+    }
+
+    /// <summary>Keeps the changes made since <paramref name="savepoint"/> began, and ends it and any nested in it.</summary>
+    public void Release(Savepoint savepoint)
+    {
+        ThrowIfClosed();
+        var position = PositionOf(savepoint);
+        _savepoints.RemoveRange(position, _savepoints.Count - position);
+    }
+
     protected override void Close()
     {
         base.Close();
         Pager.EndWrite();
+    }
+
+    /// <summary>Records, in each open savepoint that has not seen it, what a page is about to lose.</summary>
+    private void Touch(uint page)
+    {
+        if (page == 0)
+        {
+            return;
+        }
+
+        foreach (var savepoint in _savepoints)
+        {
+            if (!savepoint.PreImages.ContainsKey(page))
+            {
+                savepoint.PreImages[page] = _dirty.TryGetValue(page, out var image) ? (byte[])image.Clone() : null;
+            }
+        }
+    }
+
+    private int PositionOf(Savepoint savepoint)
+    {
+        var position = _savepoints.IndexOf(savepoint);
+        return position >= 0 ? position : throw StoreErrors.InvalidArgument("the savepoint has already ended");
     }
 
     private byte[] CopyForWrite(uint page)
