@@ -56,4 +56,7 @@ public enum ErrorCode
 
     /// <summary>A NOT NULL or similar constraint would be broken.</summary>
     ConstraintViolation = 35,
+
+    /// <summary>SQL text that does not parse; the error carries line, column and a caret.</summary>
+    SyntaxError = 40,
 }

@@ -56,6 +56,22 @@ public static class StoreErrors
     public static StoreException NotNullViolation(string table, string column) =>
         new(ErrorCode.ConstraintViolation, "23502", $"NOT NULL constraint failed: {table}.{column}");
 
+    /// <summary>
+    /// A SQL error at a position: the message names line and column and ends with the offending
+    /// line and a caret under the column, as the shell prints it.
+    /// </summary>
+    public static StoreException Syntax(string detail, string sql, int line, int column)
+    {
+        var lines = sql.Split('\n');
+        var text = line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : "";
+        var caret = new string(' ', Math.Max(column - 1, 0)) + "^";
+        return new(ErrorCode.SyntaxError, "42601", $"syntax error at line {line}, column {column}: {detail}\n{text}\n{caret}")
+        {
+            Line = line,
+            Column = column,
+        };
+    }
+
     public static StoreException TypeMismatch(string detail) =>
         new(ErrorCode.TypeMismatch, "42804", $"type mismatch: {detail}");
 }

@@ -22,4 +22,10 @@ public class StoreException : Exception
 
     /// <summary>The page the error concerns, when there is one (corruption, I/O).</summary>
     public uint? PageNumber { get; init; }
+
+    /// <summary>For SQL errors: the 1-based line of the offending token.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>For SQL errors: the 1-based column of the offending token.</summary>
+    public int? Column { get; init; }
 }

@@ -30,6 +30,7 @@ public class StoreErrorsTests
         { nameof(StoreErrors.DuplicateKey), ErrorCode.DuplicateKey },
         { nameof(StoreErrors.NotNullViolation), ErrorCode.ConstraintViolation },
         { nameof(StoreErrors.TypeMismatch), ErrorCode.TypeMismatch },
+        { nameof(StoreErrors.Syntax), ErrorCode.SyntaxError },
     };
 
     [Theory]
@@ -66,6 +67,16 @@ public class StoreErrorsTests
     }
 
     [Fact]
+    public void Syntax_position_carriesLineColumnAndCaret()
+    {
+        var error = StoreErrors.Syntax("unexpected `FORM`", "SELECT 1;\nSELECT a FORM t", 2, 10);
+
+        Assert.Equal(2, error.Line);
+        Assert.Equal(10, error.Column);
+        Assert.Equal("syntax error at line 2, column 10: unexpected `FORM`\nSELECT a FORM t\n         ^", error.Message);
+    }
+
+    [Fact]
     public void IoAndPoisoned_cause_keepItAsInnerException()
     {
         Assert.Same(Cause, StoreErrors.Io("read", "/tmp/db", Cause).InnerException);
@@ -97,6 +108,7 @@ public class StoreErrorsTests
         nameof(StoreErrors.DuplicateKey) => StoreErrors.DuplicateKey("docs", "(1)"),
         nameof(StoreErrors.NotNullViolation) => StoreErrors.NotNullViolation("docs", "body"),
         nameof(StoreErrors.TypeMismatch) => StoreErrors.TypeMismatch("value is Text, not Integer"),
+        nameof(StoreErrors.Syntax) => StoreErrors.Syntax("unexpected `FORM`", "SELECT a FORM t", 1, 10),
         _ => throw new ArgumentOutOfRangeException(nameof(factory), factory),
     };
 }
