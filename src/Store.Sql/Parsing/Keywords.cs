@@ -1,0 +1,15 @@
+namespace Store.Sql.Parsing;
+
+/// <summary>Words that cannot name a column without quotes, because the grammar gives them meaning.</summary>
+internal static class Keywords
+{
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "BETWEEN", "AS", "ORDER", "BY",
+        "GROUP", "HAVING", "LIMIT", "OFFSET", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "JOIN", "ON",
+        "LEFT", "INNER", "DISTINCT", "ASC", "DESC", "CAST", "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE",
+        "CREATE", "DROP", "TABLE", "INDEX", "USING", "WITH",
+    };
+
+    public static bool IsReserved(string word) => Reserved.Contains(word);
+}
