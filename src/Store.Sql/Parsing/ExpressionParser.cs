@@ -17,7 +17,8 @@ namespace Store.Sql.Parsing;
 /// </summary>
 internal static class ExpressionParser
 {
-    private static readonly TokenListParser<SqlToken, string> Name =
+    /// <summary>An unreserved identifier or a quoted one.</summary>
+    public static readonly TokenListParser<SqlToken, string> Name =
         Token.EqualTo(SqlToken.Identifier).Where(t => !Keywords.IsReserved(t.ToStringValue()), "a name").Select(t => t.ToStringValue())
             .Or(Token.EqualTo(SqlToken.QuotedIdentifier).Select(t => Unquote(t.ToStringValue(), '"')))
             .Named("name");
@@ -47,7 +48,7 @@ internal static class ExpressionParser
             first.Span.Position.Column);
 
     private static readonly TokenListParser<SqlToken, Expression> Parenthesised =
-        Token.EqualTo(SqlToken.LParen).IgnoreThen(Parse.Ref(() => Expression!)).Then(e => Token.EqualTo(SqlToken.RParen).Value(e));
+        Token.EqualTo(SqlToken.LParen).IgnoreThen(Parse.Ref(() => AnyExpression!)).Then(e => Token.EqualTo(SqlToken.RParen).Value(e));
 
     /// <summary>A name directly followed by "(": only this much is backtracked, so errors inside the arguments point there.</summary>
     private static readonly TokenListParser<SqlToken, Token<SqlToken>> FunctionHead =
@@ -57,7 +58,7 @@ internal static class ExpressionParser
         (from name in FunctionHead
          from star in Token.EqualTo(SqlToken.Star).Value(true).OptionalOrDefault()
          from distinct in Keyword("DISTINCT").Value(true).OptionalOrDefault()
-         from arguments in star ? Parse.Return<SqlToken, Expression[]>([]) : Parse.Ref(() => Expression!).ManyDelimitedBy(Token.EqualTo(SqlToken.Comma))
+         from arguments in star ? Parse.Return<SqlToken, Expression[]>([]) : Parse.Ref(() => AnyExpression!).ManyDelimitedBy(Token.EqualTo(SqlToken.Comma))
          from close in Token.EqualTo(SqlToken.RParen)
          select (Expression)new FunctionCallExpression(name.ToStringValue(), arguments, star, distinct, name.Span.Position.Line, name.Span.Position.Column))
         .Named("function call");
@@ -109,10 +110,11 @@ internal static class ExpressionParser
         Parse.Chain(Keyword("AND").Value(BinaryOperator.And), Negation, Combine);
 
     /// <summary>Any expression.</summary>
-    public static readonly TokenListParser<SqlToken, Expression> Expression =
+    public static readonly TokenListParser<SqlToken, Expression> AnyExpression =
         Parse.Chain(Keyword("OR").Value(BinaryOperator.Or), Conjunction, Combine);
 
-    private static TokenListParser<SqlToken, Token<SqlToken>> Keyword(string word) =>
+    /// <summary>A keyword, matched case-insensitively against an identifier token.</summary>
+    public static TokenListParser<SqlToken, Token<SqlToken>> Keyword(string word) =>
         Token.EqualToValueIgnoreCase(SqlToken.Identifier, word).Named(word);
 
     private static TokenListParser<SqlToken, BinaryOperator> Operator(SqlToken token, BinaryOperator op) =>
@@ -142,7 +144,7 @@ internal static class ExpressionParser
          select (Expression)new BetweenExpression(left, low, high, negated, left.Line, left.Column))
         .Or(from inKeyword in Keyword("IN")
             from open in Token.EqualTo(SqlToken.LParen)
-            from items in Parse.Ref(() => Expression!).AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma))
+            from items in Parse.Ref(() => AnyExpression!).AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma))
             from close in Token.EqualTo(SqlToken.RParen)
             select (Expression)new InListExpression(left, items, negated, left.Line, left.Column))
         .Or(from like in Keyword("LIKE")

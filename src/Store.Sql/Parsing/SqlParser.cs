@@ -3,6 +3,7 @@ using Store.Sql.Lexing;
 using Store.Sql.Syntax;
 using Superpower;
 using Superpower.Model;
+using Superpower.Parsers;
 
 namespace Store.Sql.Parsing;
 
@@ -12,7 +13,11 @@ namespace Store.Sql.Parsing;
 /// </summary>
 internal static class SqlParser
 {
-    public static Expression ParseExpression(string sql) => Run(ExpressionParser.Expression, sql);
+    public static Expression ParseExpression(string sql) => Run(ExpressionParser.AnyExpression, sql);
+
+    /// <summary>One SELECT statement, with an optional trailing semicolon.</summary>
+    public static SelectStatement ParseSelect(string sql) =>
+        Run(SelectParser.Select.Then(s => Token.EqualTo(SqlToken.Semicolon).Optional().Value(s)), sql);
 
     private static T Run<T>(TokenListParser<SqlToken, T> parser, string sql)
     {
