@@ -15,6 +15,9 @@ internal static class SqlParser
 {
     public static Expression ParseExpression(string sql) => Run(ExpressionParser.AnyExpression, sql);
 
+    /// <summary>A script: statements separated by semicolons.</summary>
+    public static IReadOnlyList<Statement> ParseScript(string sql) => Run(StatementParser.Script, sql);
+
     /// <summary>One SELECT statement, with an optional trailing semicolon.</summary>
     public static SelectStatement ParseSelect(string sql) =>
         Run(SelectParser.Select.Then(s => Token.EqualTo(SqlToken.Semicolon).Optional().Value(s)), sql);

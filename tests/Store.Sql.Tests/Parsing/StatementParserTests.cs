@@ -1,0 +1,84 @@
+using Store.Core.Errors;
+using Store.Sql.Parsing;
+using Store.Sql.Syntax;
+
+namespace Store.Sql.Tests.Parsing;
+
+public class StatementParserTests
+{
+    [Fact]
+    public void ParseScript_reads_the_design_brief_ddl_and_dml()
+    {
+        var statements = SqlParser.ParseScript("""
+            ;
+            CREATE TABLE docs (
+              id    INTEGER PRIMARY KEY,
+              title TEXT,
+              body  TEXT NOT NULL,
+              year  INTEGER,
+              emb   VECTOR(384),
+              terms SPARSE
+            );
+            CREATE INDEX docs_emb ON docs USING hnsw (emb) WITH (metric = 'cosine', m = 16, ef_construction = 200);
+            CREATE UNIQUE INDEX IF NOT EXISTS docs_year ON docs (year, title);
+            INSERT INTO docs (id, title, body, year) VALUES (1, 'Aspirin', 'Aspirin inhibits COX-1', 2019), (2, 'b', 'c', NULL);
+            INSERT INTO archive SELECT * FROM docs WHERE year < 2000;
+            UPDATE docs SET terms = sparse_embed('splade', body), year = year + 1 WHERE terms IS NULL;
+            DELETE FROM docs WHERE id = ?;
+            BEGIN; COMMIT TRANSACTION; ROLLBACK;
+            DROP INDEX IF EXISTS docs_emb;;
+            DROP TABLE docs
+            """);
+
+        Assert.Equal(
+            [
+                typeof(CreateTableStatement), typeof(CreateIndexStatement), typeof(CreateIndexStatement), typeof(InsertStatement),
+                typeof(InsertStatement), typeof(UpdateStatement), typeof(DeleteStatement), typeof(TransactionStatement),
+                typeof(TransactionStatement), typeof(TransactionStatement), typeof(DropStatement), typeof(DropStatement),
+            ],
+            statements.Select(s => s.GetType()));
+
+        var table = (CreateTableStatement)statements[0];
+        Assert.Equal((2, 1), (table.Line, table.Column));
+        Assert.Equal(["INTEGER", "TEXT", "TEXT", "INTEGER", "VECTOR", "SPARSE"], table.Columns.Select(c => c.TypeName));
+        Assert.True(table.Columns[0].PrimaryKey);
+        Assert.True(table.Columns[2].NotNull);
+        Assert.Equal(384, table.Columns[4].Dimensions);
+
+        var hnsw = (CreateIndexStatement)statements[1];
+        Assert.Equal("hnsw", hnsw.Method);
+        Assert.Equal(["metric", "m", "ef_construction"], hnsw.Options.Select(o => o.Key));
+        var year = (CreateIndexStatement)statements[2];
+        Assert.True(year.Unique && year.IfNotExists);
+        Assert.Null(year.Method);
+        Assert.Equal(["year", "title"], year.Columns);
+
+        Assert.Equal(2, ((InsertStatement)statements[3]).Rows!.Count);
+        Assert.NotNull(((InsertStatement)statements[4]).Query);
+        Assert.Equal(["terms", "year"], ((UpdateStatement)statements[5]).Assignments.Select(a => a.Column));
+        Assert.Equal(
+            [TransactionAction.Begin, TransactionAction.Commit, TransactionAction.Rollback],
+            statements.OfType<TransactionStatement>().Select(t => t.Action));
+        Assert.True(((DropStatement)statements[10]).IsIndex);
+    }
+
+    [Fact]
+    public void ParseScript_of_nothing_but_semicolons_is_empty()
+    {
+        Assert.Empty(SqlParser.ParseScript(" ; ;; "));
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE t (a INTEGER,)", 1, 27)]
+    [InlineData("INSERT INTO t VALUES (1, 2", 1, 27)]
+    [InlineData("SELECT 1 SELECT 2", 1, 10)]
+    [InlineData("CREATE VIEW v", 1, 8)]
+    [InlineData("UPDATE t SET a = 1 WHERE", 1, 25)]
+    public void ParseScript_error_points_at_the_offending_token(string sql, int line, int column)
+    {
+        var error = Assert.Throws<StoreException>(() => SqlParser.ParseScript(sql));
+
+        Assert.Equal(ErrorCode.SyntaxError, error.Code);
+        Assert.Equal((line, column), (error.Line, error.Column));
+    }
+}
