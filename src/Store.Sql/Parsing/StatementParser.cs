@@ -9,8 +9,8 @@ namespace Store.Sql.Parsing;
 
 /// <summary>
 /// Statements other than the SELECT grammar itself: CREATE TABLE, CREATE INDEX, DROP, INSERT,
-/// UPDATE, DELETE and the transaction statements, and scripts of statements separated by
-/// semicolons. Fields are declared innermost first (static fields initialise in order).
+/// UPDATE, DELETE, BEGIN / COMMIT / ROLLBACK, SET, SHOW, DESCRIBE, PRAGMA and EXPLAIN, and
+/// scripts of statements separated by semicolons. Fields are declared innermost first (static fields initialise in order).
 /// </summary>
 internal static class StatementParser
 {
@@ -125,15 +125,54 @@ internal static class StatementParser
             keyword.Span.Position.Line,
             keyword.Span.Position.Column);
 
-    /// <summary>Any one statement.</summary>
-    public static readonly TokenListParser<SqlToken, Statement> Statement =
+    private static readonly TokenListParser<SqlToken, Statement> Set =
+        from set in Keyword("SET")
+        from name in Name.AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Dot))
+        from equal in Token.EqualTo(SqlToken.Equal)
+        from value in AnyExpression
+        select (Statement)new SetStatement(string.Join('.', name), value, set.Span.Position.Line, set.Span.Position.Column);
+
+    private static readonly TokenListParser<SqlToken, Statement> Show =
+        from show in Keyword("SHOW")
+        from target in Keyword("TABLES").Value(ShowTarget.Tables)
+            .Or(Keyword("INDEXES").Value(ShowTarget.Indexes))
+            .Or(Keyword("MODELS").Value(ShowTarget.Models))
+        select (Statement)new ShowStatement(target, show.Span.Position.Line, show.Span.Position.Column);
+
+    private static readonly TokenListParser<SqlToken, Statement> Describe =
+        from describe in Keyword("DESCRIBE")
+        from table in Name
+        select (Statement)new DescribeStatement(table, describe.Span.Position.Line, describe.Span.Position.Column);
+
+    private static readonly TokenListParser<SqlToken, Statement> Pragma =
+        from pragma in Keyword("PRAGMA")
+        from name in Name
+        select (Statement)new PragmaStatement(name.ToLowerInvariant(), pragma.Span.Position.Line, pragma.Span.Position.Column);
+
+    /// <summary>Any one statement that EXPLAIN can precede.</summary>
+    private static readonly TokenListParser<SqlToken, Statement> Explainable =
         SelectParser.Select.Select(s => (Statement)s)
             .Or(Create)
             .Or(Drop)
             .Or(Insert)
             .Or(Update)
             .Or(Delete)
+            .Named("statement");
+
+    private static readonly TokenListParser<SqlToken, Statement> Explain =
+        from explain in Keyword("EXPLAIN")
+        from statement in Explainable
+        select (Statement)new ExplainStatement(statement, explain.Span.Position.Line, explain.Span.Position.Column);
+
+    /// <summary>Any one statement.</summary>
+    public static readonly TokenListParser<SqlToken, Statement> Statement =
+        Explainable
             .Or(Transaction)
+            .Or(Set)
+            .Or(Show)
+            .Or(Describe)
+            .Or(Pragma)
+            .Or(Explain)
             .Named("statement");
 
     /// <summary>Statements separated by semicolons; empty statements are allowed.</summary>

@@ -63,6 +63,23 @@ public class StatementParserTests
     }
 
     [Fact]
+    public void ParseScript_reads_settings_listings_and_explain()
+    {
+        var statements = SqlParser.ParseScript(
+            "SET hnsw.ef_search = 80; SHOW TABLES; SHOW indexes; SHOW MODELS; DESCRIBE docs; PRAGMA integrity_check; " +
+            "EXPLAIN SELECT id FROM docs ORDER BY emb <=> :q LIMIT 10");
+
+        var set = Assert.IsType<SetStatement>(statements[0]);
+        Assert.Equal("hnsw.ef_search", set.Name);
+        Assert.Equal([ShowTarget.Tables, ShowTarget.Indexes, ShowTarget.Models], statements.OfType<ShowStatement>().Select(s => s.Target));
+        Assert.Equal("docs", Assert.IsType<DescribeStatement>(statements[4]).Table);
+        Assert.Equal("integrity_check", Assert.IsType<PragmaStatement>(statements[5]).Name);
+        var explain = Assert.IsType<ExplainStatement>(statements[6]);
+        Assert.IsType<SelectStatement>(explain.Statement);
+        Assert.Equal((1, 105), (explain.Line, explain.Column));
+    }
+
+    [Fact]
     public void ParseScript_of_nothing_but_semicolons_is_empty()
     {
         Assert.Empty(SqlParser.ParseScript(" ; ;; "));
