@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Store.Core.Errors;
 using Store.Storage.Paging;
 using Store.Testing;
@@ -32,15 +31,7 @@ public class CrashTests(ITestOutputHelper output)
     {
         using var dir = new TempDirectory();
         var path = dir.File("locked.db");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Store.CrashWriter.dll"));
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add("1");
-        using var writer = Process.Start(start)!;
+        using var writer = CrashHarness.StartWriter(Path.Combine(AppContext.BaseDirectory, "Store.CrashWriter.dll"), path, seed: 1);
         try
         {
             Assert.StartsWith("READY", writer.StandardOutput.ReadLine());

@@ -17,11 +17,14 @@ namespace Store.Sql.Parsing;
 /// </summary>
 internal static class ExpressionParser
 {
-    /// <summary>An unreserved identifier or a quoted one.</summary>
-    public static readonly TokenListParser<SqlToken, string> Name =
-        Token.EqualTo(SqlToken.Identifier).Where(t => !Keywords.IsReserved(t.ToStringValue()), "a name").Select(t => t.ToStringValue())
-            .Or(Token.EqualTo(SqlToken.QuotedIdentifier).Select(t => Unquote(t.ToStringValue(), '"')))
+    /// <summary>An unreserved identifier or a quoted one, as a token (for its position).</summary>
+    public static readonly TokenListParser<SqlToken, Token<SqlToken>> NameToken =
+        Token.EqualTo(SqlToken.Identifier).Where(t => !Keywords.IsReserved(t.ToStringValue()), "a name")
+            .Or(Token.EqualTo(SqlToken.QuotedIdentifier))
             .Named("name");
+
+    /// <summary>An unreserved identifier or a quoted one, as the name it stands for.</summary>
+    public static readonly TokenListParser<SqlToken, string> Name = NameToken.Select(NameOf);
 
     private static readonly TokenListParser<SqlToken, Expression> Literal =
         Token.EqualTo(SqlToken.Integer).Select(t => At(t, IntegerValue(t.ToStringValue())))
@@ -38,8 +41,7 @@ internal static class ExpressionParser
             .Named("parameter");
 
     private static readonly TokenListParser<SqlToken, Expression> Column =
-        from first in Token.EqualTo(SqlToken.Identifier).Where(t => !Keywords.IsReserved(t.ToStringValue()), "a name")
-            .Or(Token.EqualTo(SqlToken.QuotedIdentifier))
+        from first in NameToken
         from second in Token.EqualTo(SqlToken.Dot).IgnoreThen(Name).Select(n => (string?)n).OptionalOrDefault()
         select (Expression)new ColumnExpression(
             second is null ? null : NameOf(first),
@@ -160,7 +162,8 @@ internal static class ExpressionParser
             ? DbValue.FromInteger(value)
             : DbValue.FromReal(double.Parse(text, CultureInfo.InvariantCulture));
 
-    private static string NameOf(Token<SqlToken> token) =>
+    /// <summary>The name a name token stands for: a quoted identifier without its quotes.</summary>
+    public static string NameOf(Token<SqlToken> token) =>
         token.Kind == SqlToken.QuotedIdentifier ? Unquote(token.ToStringValue(), '"') : token.ToStringValue();
 
     private static string Unquote(string text, char quote) =>

@@ -33,13 +33,9 @@ internal static class SelectParser
          from close in Token.EqualTo(SqlToken.RParen)
          from alias in Alias
          select (TableSource)new SubquerySource(query, alias, open.Span.Position.Line, open.Span.Position.Column))
-        .Or(from name in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier)).Where(t => !Keywords.IsReserved(t.ToStringValue()), "a table name")
+        .Or(from name in NameToken
             from alias in Alias
-            select (TableSource)new NamedTableSource(
-                name.Kind == SqlToken.QuotedIdentifier ? name.ToStringValue()[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : name.ToStringValue(),
-                alias,
-                name.Span.Position.Line,
-                name.Span.Position.Column))
+            select (TableSource)new NamedTableSource(NameOf(name), alias, name.Span.Position.Line, name.Span.Position.Column))
         .Named("table or subquery");
 
     private static readonly TokenListParser<SqlToken, Join> JoinClause =

@@ -26,13 +26,13 @@ internal static class StatementParser
         Token.EqualTo(SqlToken.LParen).IgnoreThen(Name.AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma))).Then(n => Token.EqualTo(SqlToken.RParen).Value(n));
 
     private static readonly TokenListParser<SqlToken, ColumnDefinitionSyntax> ColumnDefinition =
-        from name in Token.EqualTo(SqlToken.Identifier).Where(t => !Keywords.IsReserved(t.ToStringValue()), "a column name").Or(Token.EqualTo(SqlToken.QuotedIdentifier))
+        from name in NameToken
         from type in Token.EqualTo(SqlToken.Identifier).Named("type name")
         from dimensions in Token.EqualTo(SqlToken.LParen).IgnoreThen(Token.EqualTo(SqlToken.Integer)).Then(n => Token.EqualTo(SqlToken.RParen).Value(n))
             .Select(n => (int?)int.Parse(n.ToStringValue(), System.Globalization.CultureInfo.InvariantCulture)).OptionalOrDefault()
         from constraints in Keyword("NOT").IgnoreThen(Keyword("NULL")).Value("not null").Or(Keyword("PRIMARY").IgnoreThen(Keyword("KEY")).Value("primary key")).Many()
         select new ColumnDefinitionSyntax(
-            name.Kind == SqlToken.QuotedIdentifier ? name.ToStringValue()[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : name.ToStringValue(),
+            NameOf(name),
             type.ToStringValue().ToUpperInvariant(),
             dimensions,
             constraints.Contains("not null"),

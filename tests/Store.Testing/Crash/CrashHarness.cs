@@ -45,17 +45,7 @@ public static class CrashHarness
 
     private static (long LastAck, bool Ready) RunAndKill(string writerDll, string databasePath, int seed, Random random)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(writerDll);
-        start.ArgumentList.Add(databasePath);
-        start.ArgumentList.Add(seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        using var process = Process.Start(start)!;
+        using var process = StartWriter(writerDll, databasePath, seed);
         long lastAck = 0;
         var ready = new ManualResetEventSlim();
         process.OutputDataReceived += (_, e) =>
@@ -87,6 +77,21 @@ public static class CrashHarness
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
         return (Interlocked.Read(ref lastAck), duringWork && ready.IsSet);
+    }
+
+    /// <summary>Starts the crash writer on <paramref name="databasePath"/>; its standard output carries READY and ACK lines.</summary>
+    public static Process StartWriter(string writerDll, string databasePath, int seed)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(writerDll);
+        start.ArgumentList.Add(databasePath);
+        start.ArgumentList.Add(seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Process.Start(start)!;
     }
 
     /// <summary>Checks the reopened database; advances <paramref name="model"/> (the items after <paramref name="modelAt"/>) to what it found.</summary>
