@@ -43,6 +43,28 @@ internal sealed class Table
         return new BTree(_txn, index.Root).Scan(prefix, KeyCodec.PrefixEnd(prefix), static (key, _) => KeyCodec.DecodeRowId(key));
     }
 
+    /// <summary>
+    /// Rowids whose index key starts with <paramref name="prefix"/> and whose next key column
+    /// lies between the bounds (a missing bound is open), in index order.
+    /// </summary>
+    public IEnumerable<long> SeekRange(IndexInfo index, DbValue[] prefix, DbValue? low, bool lowInclusive, DbValue? high, bool highInclusive)
+    {
+        var common = KeyCodec.Prefix(prefix);
+        var from = low is { } l ? KeyCodec.Prefix([.. prefix, l]) : common;
+        if (low is not null && !lowInclusive)
+        {
+            from = KeyCodec.PrefixEnd(from);
+        }
+
+        var to = high is { } h ? KeyCodec.Prefix([.. prefix, h]) : null;
+        if (to is not null && highInclusive)
+        {
+            to = KeyCodec.PrefixEnd(to);
+        }
+
+        return new BTree(_txn, index.Root).Scan(from, to ?? KeyCodec.PrefixEnd(common), static (key, _) => KeyCodec.DecodeRowId(key));
+    }
+
     /// <summary>Inserts a row and returns its rowid: the alias column's value, or one past the largest.</summary>
     public long Insert(DbValue[] values)
     {

@@ -59,4 +59,13 @@ public enum ErrorCode
 
     /// <summary>SQL text that does not parse; the error carries line, column and a caret.</summary>
     SyntaxError = 40,
+
+    /// <summary>The statement asks for something this version does not do yet, or never will; the message says which.</summary>
+    NotSupported = 41,
+
+    /// <summary>A name in the statement matches more than one column.</summary>
+    AmbiguousName = 42,
+
+    /// <summary>The statement uses a parameter that was given no value.</summary>
+    MissingParameter = 43,
 }

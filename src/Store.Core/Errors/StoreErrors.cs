@@ -62,10 +62,7 @@ public static class StoreErrors
     /// </summary>
     public static StoreException Syntax(string detail, string sql, int line, int column)
     {
-        var lines = sql.Split('\n');
-        var text = line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : "";
-        var caret = new string(' ', Math.Max(column - 1, 0)) + "^";
-        return new(ErrorCode.SyntaxError, "42601", $"syntax error at line {line}, column {column}: {detail}\n{text}\n{caret}")
+        return new(ErrorCode.SyntaxError, "42601", $"syntax error at line {line}, column {column}: {detail}\n{CaretUnder(sql, line, column)}")
         {
             Line = line,
             Column = column,
@@ -74,4 +71,52 @@ public static class StoreErrors
 
     public static StoreException TypeMismatch(string detail) =>
         new(ErrorCode.TypeMismatch, "42804", $"type mismatch: {detail}");
+
+    public static StoreException UndefinedColumn(string name) =>
+        new(ErrorCode.NotFound, "42703", $"column '{name}' does not exist");
+
+    public static StoreException UndefinedFunction(string name, int arguments) =>
+        new(ErrorCode.NotFound, "42883", $"function {name} taking {arguments} argument{(arguments == 1 ? "" : "s")} does not exist");
+
+    public static StoreException AmbiguousColumn(string name) =>
+        new(ErrorCode.AmbiguousName, "42702", $"column reference '{name}' is ambiguous");
+
+    public static StoreException NotSupported(string detail) =>
+        new(ErrorCode.NotSupported, "0A000", $"not supported: {detail}");
+
+    public static StoreException MissingParameter(string name) =>
+        new(ErrorCode.MissingParameter, "42P02", $"parameter {name} has no value");
+
+    public static StoreException MalformedLiteral(string kind, string text, string detail) =>
+        new(ErrorCode.InvalidArgument, "22P02", $"malformed {kind} literal '{(text.Length > 60 ? text[..60] + "..." : text)}': {detail}");
+
+    public static StoreException DimensionMismatch(int expected, int found) =>
+        new(ErrorCode.InvalidArgument, "22000", $"vector has {found} dimensions, expected {expected}");
+
+    /// <summary>
+    /// The same error placed in a statement: line and column set, and the message followed by
+    /// the offending line with a caret under the column, as syntax errors print.
+    /// </summary>
+    public static StoreException Located(StoreException error, string sql, int line, int column)
+    {
+        if (error.Line is not null)
+        {
+            return error;
+        }
+
+        return new(error.Code, error.SqlState, $"{error.Message} (line {line}, column {column})\n{CaretUnder(sql, line, column)}", error.InnerException)
+        {
+            PageNumber = error.PageNumber,
+            Line = line,
+            Column = column,
+        };
+    }
+
+    /// <summary>The statement's line <paramref name="line"/>, and under it a caret at <paramref name="column"/>.</summary>
+    private static string CaretUnder(string sql, int line, int column)
+    {
+        var lines = sql.Split('\n');
+        var text = line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : "";
+        return text + "\n" + new string(' ', Math.Max(column - 1, 0)) + "^";
+    }
 }

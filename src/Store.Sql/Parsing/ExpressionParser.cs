@@ -65,8 +65,38 @@ internal static class ExpressionParser
          select (Expression)new FunctionCallExpression(name.ToStringValue(), arguments, star, distinct, name.Span.Position.Line, name.Span.Position.Column))
         .Named("function call");
 
+    /// <summary>A type name as in CREATE TABLE and CAST: a word, with a dimension count for <c>VECTOR(n)</c>.</summary>
+    public static readonly TokenListParser<SqlToken, (string Name, int? Dimensions)> TypeName =
+        from type in Token.EqualTo(SqlToken.Identifier).Named("type name")
+        from dimensions in Token.EqualTo(SqlToken.LParen).IgnoreThen(Token.EqualTo(SqlToken.Integer)).Then(n => Token.EqualTo(SqlToken.RParen).Value(n))
+            .Select(n => int.TryParse(n.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? (int?)d : int.MaxValue).OptionalOrDefault()
+        select (type.ToStringValue().ToUpperInvariant(), dimensions);
+
+    private static readonly TokenListParser<SqlToken, Expression> Cast =
+        from cast in Keyword("CAST").Then(k => Token.EqualTo(SqlToken.LParen).Value(k)).Try()
+        from operand in Parse.Ref(() => AnyExpression!)
+        from asKeyword in Keyword("AS")
+        from type in TypeName
+        from close in Token.EqualTo(SqlToken.RParen)
+        select (Expression)new CastExpression(operand, type.Name, type.Dimensions, cast.Span.Position.Line, cast.Span.Position.Column);
+
+    private static readonly TokenListParser<SqlToken, CaseBranch> CaseBranch =
+        from when in Keyword("WHEN")
+        from condition in Parse.Ref(() => AnyExpression!)
+        from then in Keyword("THEN")
+        from result in Parse.Ref(() => AnyExpression!)
+        select new CaseBranch(condition, result);
+
+    private static readonly TokenListParser<SqlToken, Expression> Case =
+        from caseKeyword in Keyword("CASE")
+        from operand in Parse.Not(Keyword("WHEN")).IgnoreThen(Parse.Ref(() => AnyExpression!)).Select(e => (Expression?)e).OptionalOrDefault()
+        from branches in CaseBranch.AtLeastOnce()
+        from otherwise in Keyword("ELSE").IgnoreThen(Parse.Ref(() => AnyExpression!)).Select(e => (Expression?)e).OptionalOrDefault()
+        from end in Keyword("END")
+        select (Expression)new CaseExpression(operand, branches, otherwise, caseKeyword.Span.Position.Line, caseKeyword.Span.Position.Column);
+
     private static readonly TokenListParser<SqlToken, Expression> Primary =
-        Literal.Or(Parameter).Or(FunctionCall).Or(Column).Or(Parenthesised).Named("expression");
+        Literal.Or(Parameter).Or(Cast).Or(Case).Or(FunctionCall).Or(Column).Or(Parenthesised).Named("expression");
 
     private static readonly TokenListParser<SqlToken, Expression> Unary =
         (from sign in Token.EqualTo(SqlToken.Minus).Or(Token.EqualTo(SqlToken.Plus))

@@ -27,14 +27,12 @@ internal static class StatementParser
 
     private static readonly TokenListParser<SqlToken, ColumnDefinitionSyntax> ColumnDefinition =
         from name in NameToken
-        from type in Token.EqualTo(SqlToken.Identifier).Named("type name")
-        from dimensions in Token.EqualTo(SqlToken.LParen).IgnoreThen(Token.EqualTo(SqlToken.Integer)).Then(n => Token.EqualTo(SqlToken.RParen).Value(n))
-            .Select(n => (int?)int.Parse(n.ToStringValue(), System.Globalization.CultureInfo.InvariantCulture)).OptionalOrDefault()
+        from type in TypeName
         from constraints in Keyword("NOT").IgnoreThen(Keyword("NULL")).Value("not null").Or(Keyword("PRIMARY").IgnoreThen(Keyword("KEY")).Value("primary key")).Many()
         select new ColumnDefinitionSyntax(
             NameOf(name),
-            type.ToStringValue().ToUpperInvariant(),
-            dimensions,
+            type.Name,
+            type.Dimensions,
             constraints.Contains("not null"),
             constraints.Contains("primary key"),
             name.Span.Position.Line,

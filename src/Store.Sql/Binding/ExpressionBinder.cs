@@ -1,0 +1,74 @@
+using Store.Core.Errors;
+using Store.Sql.Expressions;
+using Store.Sql.Functions;
+using Store.Sql.Syntax;
+using Store.Sql.Values;
+
+namespace Store.Sql.Binding;
+
+/// <summary>
+/// Turns syntax expressions into bound ones over a scope. In a grouped query a
+/// <see cref="GroupingBinder"/> goes first and replaces group keys and aggregates by positions
+/// in the grouped row; elsewhere an aggregate is an error.
+/// </summary>
+internal sealed class ExpressionBinder(Scope scope, BindingContext context, GroupingBinder? grouping = null)
+{
+    public BoundExpression Bind(Expression expression)
+    {
+        if (grouping?.TryBind(expression) is { } grouped)
+        {
+            return grouped;
+        }
+
+        return expression switch
+        {
+            LiteralExpression l => new ConstantNode(l.Value),
+            ParameterExpression p => new ParameterNode(context.Parameters.SlotOf(p), SyntaxText.Of(p)),
+            ColumnExpression c => context.At(c, () => new ColumnNode(scope.Resolve(c.Table, c.Name), SyntaxText.Of(c))),
+            UnaryExpression u => new UnaryNode(u.Operator, Bind(u.Operand)),
+            BinaryExpression b => new BinaryNode(b.Operator, Bind(b.Left), Bind(b.Right)),
+            IsNullExpression n => new IsNullNode(Bind(n.Operand), n.Negated),
+            BetweenExpression b => BindBetween(b),
+            InListExpression i => new InListNode(Bind(i.Operand), i.Items.Select(Bind).ToList(), i.Negated),
+            LikeExpression l => new LikeNode(Bind(l.Operand), Bind(l.Pattern), l.Negated),
+            CaseExpression c => new CaseNode(
+                c.Operand is null ? null : Bind(c.Operand),
+                c.Branches.Select(b => (Bind(b.When), Bind(b.Then))).ToList(),
+                c.Else is null ? null : Bind(c.Else)),
+            CastExpression c => new CastNode(Bind(c.Operand), context.At(c, () => ColumnType.Parse(c.TypeName, c.Dimensions))),
+            FunctionCallExpression f => BindFunction(f),
+            _ => throw context.Error(StoreErrors.NotSupported($"expression {expression.GetType().Name}"), expression.Line, expression.Column),
+        };
+    }
+
+    /// <summary>Whether a call names an aggregate function (COUNT, SUM, AVG, MIN, MAX with one argument, or COUNT(*)).</summary>
+    public static bool IsAggregate(FunctionCallExpression call) =>
+        AggregateCall.TryGetKind(call.Name, call.Star, out _) && (call.Star || call.Arguments.Count == 1);
+
+    /// <summary>x BETWEEN a AND b is x &gt;= a AND x &lt;= b (x evaluated twice, which is harmless: expressions have no side effects).</summary>
+    private BinaryNode BindBetween(BetweenExpression b)
+    {
+        var operand = Bind(b.Operand);
+        var range = new BinaryNode(BinaryOperator.And,
+            new BinaryNode(BinaryOperator.GreaterOrEqual, operand, Bind(b.Low)),
+            new BinaryNode(BinaryOperator.LessOrEqual, operand, Bind(b.High)));
+        return b.Negated ? new BinaryNode(BinaryOperator.Or,
+            new BinaryNode(BinaryOperator.Less, operand, Bind(b.Low)),
+            new BinaryNode(BinaryOperator.Greater, operand, Bind(b.High))) : range;
+    }
+
+    private FunctionNode BindFunction(FunctionCallExpression f)
+    {
+        if (IsAggregate(f))
+        {
+            throw context.Error(StoreErrors.NotSupported($"aggregate {f.Name.ToUpperInvariant()} is not allowed here"), f.Line, f.Column);
+        }
+
+        if (f.Star || f.Distinct || !FunctionRegistry.TryGet(f.Name, f.Arguments.Count, out var function))
+        {
+            throw context.Error(StoreErrors.UndefinedFunction(f.Name, f.Arguments.Count), f.Line, f.Column);
+        }
+
+        return new FunctionNode(function, f.Arguments.Select(Bind).ToList());
+    }
+}

@@ -1,0 +1,9 @@
+using Store.Sql.Values;
+
+namespace Store.Sql.Binding;
+
+/// <summary>
+/// One position of the rows a plan produces: the table (or alias) it comes from, its name, its
+/// declared type when it is a stored column, and whether <c>*</c> leaves it out (the rowid).
+/// </summary>
+internal sealed record ScopeColumn(string? Table, string Name, ColumnType? Type = null, bool Hidden = false);

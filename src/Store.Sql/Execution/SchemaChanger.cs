@@ -1,0 +1,88 @@
+using Store.Access.Catalog;
+using Store.Core.Errors;
+using Store.Sql.Binding;
+using Store.Sql.Syntax;
+using Store.Sql.Values;
+
+namespace Store.Sql.Execution;
+
+/// <summary>CREATE and DROP of tables and indexes, through the catalog.</summary>
+internal sealed class SchemaChanger(QueryContext query, BindingContext context)
+{
+    /// <summary>Index methods the grammar accepts whose implementation arrives with a later version.</summary>
+    private static readonly HashSet<string> PlannedMethods = new(StringComparer.OrdinalIgnoreCase) { "hnsw", "ivf", "spann", "sparse", "bm25" };
+
+    public void CreateTable(CreateTableStatement create)
+    {
+        if (create.IfNotExists && query.Catalog.FindTable(create.Name) is not null)
+        {
+            return;
+        }
+
+        var keys = create.Columns.Where(c => c.PrimaryKey).ToList();
+        if (keys.Count > 1)
+        {
+            throw context.Error(StoreErrors.NotSupported("a primary key of more than one column"), keys[1].Line, keys[1].Column);
+        }
+
+        var columns = create.Columns.Select(c =>
+        {
+            var type = context.At(c.Line, c.Column, () => ColumnType.Parse(c.TypeName, c.Dimensions));
+            return new ColumnDefinition(c.Name, type.ToString(), c.NotNull || c.PrimaryKey, IsRowIdAlias: c.PrimaryKey && type.Type == SqlType.Integer);
+        }).ToList();
+        context.At(create, () => query.Catalog.CreateTable(new TableSchema(create.Name, columns)));
+
+        // Any other primary key is enforced the way SQLite does it: NOT NULL plus a unique index.
+        if (keys.Count == 1 && !columns.Any(c => c.IsRowIdAlias))
+        {
+            query.Catalog.CreateIndex(new IndexSchema($"{create.Name}_pkey", create.Name, [keys[0].Name], Unique: true));
+        }
+    }
+
+    public void CreateIndex(CreateIndexStatement create)
+    {
+        if (create.Method is { } method && !string.Equals(method, "btree", StringComparison.OrdinalIgnoreCase))
+        {
+            throw context.Error(PlannedMethods.Contains(method)
+                ? StoreErrors.NotSupported($"index method '{method.ToLowerInvariant()}' is not available yet in this version")
+                : StoreErrors.NotSupported($"unknown index method '{method}' (btree, hnsw, ivf, spann, sparse or bm25)"), create.Line, create.Column);
+        }
+
+        if (create.Options.Count > 0)
+        {
+            throw context.Error(StoreErrors.InvalidArgument($"a B+tree index takes no WITH options (found '{create.Options[0].Key}')"), create.Line, create.Column);
+        }
+
+        if (create.IfNotExists && query.Catalog.Entries().Any(e => CatalogEntry.SameName(e.Name, create.Name)))
+        {
+            return;
+        }
+
+        context.At(create, () => query.Catalog.CreateIndex(new IndexSchema(create.Name, create.Table, create.Columns, create.Unique)));
+    }
+
+    public void Drop(DropStatement drop)
+    {
+        var exists = drop.IsIndex
+            ? query.Catalog.Indexes().Any(i => CatalogEntry.SameName(i.Schema.Name, drop.Name))
+            : query.Catalog.FindTable(drop.Name) is not null;
+        if (!exists && drop.IfExists)
+        {
+            return;
+        }
+
+        context.At(drop, () =>
+        {
+            if (drop.IsIndex)
+            {
+                query.Catalog.DropIndex(drop.Name);
+            }
+            else
+            {
+                query.Catalog.DropTable(drop.Name);
+            }
+
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using Store.Core.Values;
+using Store.Sql.Binding;
+using Store.Sql.Execution;
+using Store.Sql.Expressions;
+
+namespace Store.Sql.Planning;
+
+/// <summary>Computes the output columns of each row.</summary>
+internal sealed class ProjectNode(PlanNode input, IReadOnlyList<BoundExpression> expressions, Scope scope) : PlanNode
+{
+    public override Scope Scope => scope;
+
+    public override IReadOnlyList<PlanNode> Children => [input];
+
+    public override IEnumerable<DbValue[]> Execute(QueryContext context)
+    {
+        foreach (var row in input.Execute(context))
+        {
+            var output = new DbValue[expressions.Count];
+            for (var i = 0; i < output.Length; i++)
+            {
+                output[i] = expressions[i].Evaluate(row, context.Evaluation);
+            }
+
+            yield return output;
+        }
+    }
+
+    public override string Describe() => $"project {string.Join(", ", expressions)}";
+}

@@ -1,0 +1,175 @@
+using Store.Core.Errors;
+using Store.Core.Values;
+using Store.Sql.Binding;
+using Store.Sql.Execution;
+using Store.Sql.Expressions;
+using Store.Sql.Functions;
+using Store.Sql.Syntax;
+
+namespace Store.Sql.Planning;
+
+/// <summary>
+/// Plans a SELECT: sources and joins, WHERE, grouping and HAVING, the select list with any
+/// ORDER BY keys it lacks as hidden columns, DISTINCT, ordering (a bounded top-k when there is
+/// a LIMIT, an exact nearest-neighbour scan when the first key is a distance), LIMIT / OFFSET.
+/// </summary>
+internal sealed class SelectPlanner(QueryContext query, BindingContext context)
+{
+    public PlanNode Plan(SelectStatement select)
+    {
+        var conjuncts = Conjuncts.Split(select.Where).ToList();
+        var source = new SourcePlanner(query, context).Plan(select.From, select.Joins, conjuncts);
+        if (select.Where is not null)
+        {
+            source = new FilterNode(source, new ExpressionBinder(source.Scope, context).Bind(select.Where));
+        }
+
+        var items = ExpandStars(select.Items, source.Scope);
+        var grouping = IsGrouped(select, items) ? new GroupingBinder(source.Scope, context, GroupKeys(select, items)) : null;
+        grouping?.BindKeys();
+        var binder = new ExpressionBinder(source.Scope, context, grouping);
+
+        var outputs = items.Select(i => binder.Bind(i.Expression)).ToList();
+        var names = items.Select(i => i.Name).ToList();
+        var having = select.Having is null ? null : binder.Bind(select.Having);
+        var keys = new List<SortKey>();
+        var knn = false;
+        foreach (var (term, index) in select.OrderBy.Select((t, i) => (t, i)))
+        {
+            var target = OrderTarget(term.Expression, items);
+            var ordinal = target >= 0 ? target : outputs.Count;
+            if (target < 0)
+            {
+                outputs.Add(binder.Bind(term.Expression));
+                names.Add(SyntaxText.Of(term.Expression));
+            }
+
+            var expression = target >= 0 ? items[target].Expression : term.Expression;
+            knn |= index == 0 && !term.Descending && IsDistance(expression);
+            keys.Add(new SortKey(ordinal, term.Descending, SyntaxText.Of(term.Expression)));
+        }
+
+        if (grouping is not null)
+        {
+            source = new AggregateNode(source, grouping.Keys, grouping.Aggregates, grouping.OutputScope);
+            if (having is not null)
+            {
+                source = new FilterNode(source, having);
+            }
+        }
+        else if (having is not null)
+        {
+            throw context.Error(StoreErrors.NotSupported("HAVING needs GROUP BY or an aggregate"), select.Having!.Line, select.Having.Column);
+        }
+
+        var scope = new Scope(names.Select((n, i) => new ScopeColumn(null, n, i < items.Count ? items[i].Type : null, Hidden: i >= items.Count)).ToList());
+        PlanNode plan = new ProjectNode(source, outputs, scope);
+        if (select.Distinct)
+        {
+            plan = new DistinctNode(plan, items.Count);
+        }
+
+        var limit = select.Limit is null ? null : new ExpressionBinder(Scope.Empty, context).Bind(select.Limit);
+        var offset = select.Offset is null ? null : new ExpressionBinder(Scope.Empty, context).Bind(select.Offset);
+        if (keys.Count > 0)
+        {
+            plan = limit is null ? new SortNode(plan, keys) : new TopKNode(plan, keys, limit, offset, knn);
+        }
+
+        if (limit is not null || offset is not null)
+        {
+            plan = new LimitNode(plan, limit, offset);
+        }
+
+        if (outputs.Count > items.Count)
+        {
+            plan = new ProjectNode(plan, items.Select((item, i) => (BoundExpression)new ColumnNode(i, item.Name)).ToList(), new Scope(scope.Columns.Take(items.Count).ToList()));
+        }
+
+        return plan;
+    }
+
+    /// <summary>Whether an ORDER BY key is a vector distance, so the ordering is a nearest-neighbour search.</summary>
+    public static bool IsDistance(Expression expression) => expression switch
+    {
+        BinaryExpression b => b.Operator is BinaryOperator.L2Distance or BinaryOperator.NegativeInnerProduct or BinaryOperator.CosineDistance,
+        FunctionCallExpression f => VectorFunctions.Distances.ContainsKey(f.Name),
+        _ => false,
+    };
+
+    private static bool IsGrouped(SelectStatement select, List<OutputItem> items) =>
+        select.GroupBy.Count > 0
+        || items.Select(i => i.Expression).Concat(select.OrderBy.Select(o => o.Expression)).Append(select.Having).OfType<Expression>()
+            .SelectMany(SyntaxWalker.Descendants).Any(e => e is FunctionCallExpression f && ExpressionBinder.IsAggregate(f));
+
+    /// <summary>GROUP BY terms, where a number names a select-list position and a bare name may be a select-list alias (as SQLite allows).</summary>
+    private List<Expression> GroupKeys(SelectStatement select, List<OutputItem> items) =>
+        select.GroupBy.Select(term => OrderTarget(term, items) is var target and >= 0 && term is not ColumnExpression { Table: not null } ? items[target].Expression : term).ToList();
+
+    /// <summary>The select-list position an ORDER BY or GROUP BY term refers to (a 1-based number or an alias), or -1.</summary>
+    private int OrderTarget(Expression term, List<OutputItem> items)
+    {
+        if (term is LiteralExpression { Value.Kind: DbValueKind.Integer } literal)
+        {
+            var position = literal.Value.AsInteger;
+            return position >= 1 && position <= items.Count
+                ? (int)position - 1
+                : throw context.Error(StoreErrors.InvalidArgument($"ORDER BY or GROUP BY position {position} is not between 1 and {items.Count}"), term.Line, term.Column);
+        }
+
+        if (term is ColumnExpression { Table: null } column)
+        {
+            return items.FindIndex(i => i.Alias is not null && string.Equals(i.Alias, column.Name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return -1;
+    }
+
+    /// <summary>The select list with each star replaced by the columns it stands for.</summary>
+    private List<OutputItem> ExpandStars(IReadOnlyList<SelectItem> items, Scope scope)
+    {
+        var result = new List<OutputItem>();
+        foreach (var item in items)
+        {
+            if (!item.IsStar)
+            {
+                var expression = item.Expression!;
+                var type = expression is ColumnExpression c ? TryType(scope, c) : null;
+                result.Add(new OutputItem(expression, item.Alias, item.Alias ?? (expression is ColumnExpression col ? col.Name : SyntaxText.Of(expression)), type));
+                continue;
+            }
+
+            if (item.StarTable is { } table && !scope.HasTable(table))
+            {
+                throw StoreErrors.NotFound("table", table);
+            }
+
+            foreach (var column in scope.Columns.Where(c => !c.Hidden && (item.StarTable is null || string.Equals(c.Table, item.StarTable, StringComparison.OrdinalIgnoreCase))))
+            {
+                result.Add(new OutputItem(new ColumnExpression(column.Table, column.Name, 0, 0), null, column.Name, column.Type));
+            }
+        }
+
+        if (result.Count == 0)
+        {
+            throw StoreErrors.InvalidArgument("the select list is empty");
+        }
+
+        return result;
+    }
+
+    private static Values.ColumnType? TryType(Scope scope, ColumnExpression column)
+    {
+        try
+        {
+            return scope.Columns[scope.Resolve(column.Table, column.Name)].Type;
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One select-list entry after star expansion: its expression, alias, result name and declared type.</summary>
+    private sealed record OutputItem(Expression Expression, string? Alias, string Name, Values.ColumnType? Type);
+}

@@ -1,0 +1,24 @@
+using Store.Access.Catalog;
+using Store.Sql.Binding;
+using Store.Sql.Values;
+
+namespace Store.Sql.Planning;
+
+/// <summary>The scope a table's rows have in a plan: its columns under the table's alias, then the hidden rowid.</summary>
+internal static class TableColumns
+{
+    public static Scope ScopeOf(TableSchema schema, string alias) =>
+        new([
+            .. schema.Columns.Select(c => new ScopeColumn(alias, c.Name, ColumnType.FromStored(c.TypeName))),
+            new ScopeColumn(alias, "rowid", new ColumnType(SqlType.Integer), Hidden: true),
+        ]);
+
+    /// <summary>A stored row with its rowid appended, as table operators emit it.</summary>
+    public static Core.Values.DbValue[] WithRowId(Core.Values.DbValue[] values, long rowId)
+    {
+        var row = new Core.Values.DbValue[values.Length + 1];
+        values.CopyTo(row, 0);
+        row[^1] = Core.Values.DbValue.FromInteger(rowId);
+        return row;
+    }
+}

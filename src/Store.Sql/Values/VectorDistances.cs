@@ -1,0 +1,53 @@
+using Store.Core.Errors;
+using Store.Core.Values;
+using Store.Core.Vectors;
+
+namespace Store.Sql.Values;
+
+/// <summary>
+/// The distance functions over SQL values, on the SIMD kernels. A NULL operand gives NULL, and
+/// so does a zero vector under cosine, whose distance is undefined: nearest-neighbour orderings
+/// leave such rows out. Text operands are read as vector literals, so a query can compare a
+/// column with <c>'[0.1, 0.2]'</c>.
+/// </summary>
+internal static class VectorDistances
+{
+    public static DbValue Compute(VectorMetric metric, DbValue a, DbValue b)
+    {
+        if (a.IsNull || b.IsNull)
+        {
+            return DbValue.Null;
+        }
+
+        var x = AsVector(a);
+        var y = AsVector(b);
+        return metric switch
+        {
+            VectorMetric.L2 => DbValue.FromReal(Math.Sqrt(VectorDistance.L2Squared(x, y))),
+            VectorMetric.NegativeInnerProduct => DbValue.FromReal(-VectorDistance.Dot(x, y)),
+            _ => Cosine(x, y),
+        };
+    }
+
+    /// <summary>A vector operand: a vector, or a text literal of one.</summary>
+    public static float[] AsVector(DbValue value) => value.Kind switch
+    {
+        DbValueKind.Vector => value.AsVector,
+        DbValueKind.Text => VectorLiteral.ParseDense(value.AsText),
+        _ => throw StoreErrors.TypeMismatch($"expected a vector, found a {ColumnType.Describe(value)}"),
+    };
+
+    /// <summary>A sparse operand: a sparse vector, or a text literal of one.</summary>
+    public static SparseVector AsSparse(DbValue value) => value.Kind switch
+    {
+        DbValueKind.Sparse => value.AsSparse,
+        DbValueKind.Text => VectorLiteral.ParseSparse(value.AsText),
+        _ => throw StoreErrors.TypeMismatch($"expected a sparse vector, found a {ColumnType.Describe(value)}"),
+    };
+
+    private static DbValue Cosine(float[] x, float[] y)
+    {
+        var distance = VectorDistance.Cosine(x, y);
+        return float.IsFinite(distance) ? DbValue.FromReal(distance) : DbValue.Null;
+    }
+}
