@@ -68,4 +68,7 @@ public enum ErrorCode
 
     /// <summary>The statement uses a parameter that was given no value.</summary>
     MissingParameter = 43,
+
+    /// <summary>BEGIN inside a transaction, or COMMIT / ROLLBACK outside one.</summary>
+    TransactionState = 22,
 }

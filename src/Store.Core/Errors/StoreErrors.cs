@@ -38,6 +38,9 @@ public static class StoreErrors
     public static StoreException TransactionClosed() =>
         new(ErrorCode.TransactionClosed, "25000", "the transaction has already been committed, rolled back or disposed");
 
+    public static StoreException TransactionState(string detail) =>
+        new(ErrorCode.TransactionState, "25001", detail);
+
     public static StoreException ReadOnlyTransaction() =>
         new(ErrorCode.ReadOnlyTransaction, "25006", "cannot write inside a read-only transaction");
 

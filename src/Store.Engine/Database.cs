@@ -1,0 +1,49 @@
+namespace Store.Engine;
+
+/// <summary>
+/// A handle on a database file (or a private in-memory database for <see cref="MemoryPath"/>).
+/// Handles on one file share its engine; each <see cref="Session"/> is one connection's state.
+/// </summary>
+public sealed class Database : IDisposable
+{
+    /// <summary>The path that opens a new private database in memory, as in SQLite.</summary>
+    public const string MemoryPath = ":memory:";
+
+    private readonly SharedDatabase _shared;
+    private bool _disposed;
+
+    private Database(SharedDatabase shared, bool readOnly)
+    {
+        _shared = shared;
+        ReadOnly = readOnly || shared.ReadOnly;
+    }
+
+    /// <summary>The full path of the file, or <see cref="MemoryPath"/>.</summary>
+    public string Path => _shared.Key;
+
+    /// <summary>Whether this handle refuses writes.</summary>
+    public bool ReadOnly { get; }
+
+    public static Database Open(string path, DatabaseOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new DatabaseOptions();
+        return new Database(DatabaseRegistry.Acquire(path, options), options.Mode == OpenMode.ReadOnly);
+    }
+
+    /// <summary>A new session (connection state: transaction, settings) on this database.</summary>
+    public Session OpenSession()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new Session(_shared.Pager, ReadOnly);
+    }
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            DatabaseRegistry.Release(_shared);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Store.Engine;
+
+/// <summary>
+/// Options for opening a database. Within one process every open of a file shares one engine,
+/// so the options of the first open hold for all (a later read-only open still cannot write).
+/// </summary>
+public sealed record DatabaseOptions
+{
+    public OpenMode Mode { get; init; } = OpenMode.ReadWriteCreate;
+
+    /// <summary>The buffer pool's memory budget in bytes.</summary>
+    public long CacheBytes { get; init; } = 64L * 1024 * 1024;
+
+    public SyncMode Synchronous { get; init; } = SyncMode.Full;
+
+    /// <summary>Page size of a new file (a power of two from 4 KiB to 64 KiB); an existing file keeps its own.</summary>
+    public int PageSize { get; init; } = 8192;
+
+    /// <summary>How long a write waits for another writer of this process before failing with "database is locked".</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,90 @@
+using Store.Core.Errors;
+using Store.Storage.Paging;
+
+namespace Store.Engine;
+
+/// <summary>
+/// The one process-wide registry of open database files: the only static mutable state in
+/// Store. It maps a file's full path to its shared engine, so that every connection to a file
+/// in this process uses one pager (one writer lock, one buffer pool, one WAL) and the file is
+/// closed when the last handle goes. <c>:memory:</c> databases are private and never registered.
+/// </summary>
+internal static class DatabaseRegistry
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, SharedDatabase> Open = new(StringComparer.Ordinal);
+
+    public static SharedDatabase Acquire(string path, DatabaseOptions options)
+    {
+        if (path == Database.MemoryPath)
+        {
+            return new SharedDatabase(path, Pager.OpenInMemory(PagerOptionsFor(options)), readOnly: false) { References = 1 };
+        }
+
+        var key = Path.GetFullPath(path);
+        lock (Gate)
+        {
+            if (!Open.TryGetValue(key, out var shared))
+            {
+                if (options.Mode == OpenMode.ReadWrite && !File.Exists(key))
+                {
+                    throw StoreErrors.NotFound("database file", key);
+                }
+
+                shared = new SharedDatabase(key, Pager.Open(key, PagerOptionsFor(options)), options.Mode == OpenMode.ReadOnly);
+                Open.Add(key, shared);
+            }
+            else if (shared.ReadOnly && options.Mode != OpenMode.ReadOnly)
+            {
+                throw StoreErrors.ReadOnly($"'{key}' is already open read-only in this process");
+            }
+
+            shared.References++;
+            return shared;
+        }
+    }
+
+    public static void Release(SharedDatabase shared)
+    {
+        if (shared.Key == Database.MemoryPath)
+        {
+            shared.Pager.Dispose();
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (--shared.References == 0)
+            {
+                Open.Remove(shared.Key);
+                shared.Pager.Dispose();
+            }
+        }
+    }
+
+    /// <summary>How many files are open in this process; for tests of the registry.</summary>
+    public static int OpenCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return Open.Count;
+            }
+        }
+    }
+
+    private static PagerOptions PagerOptionsFor(DatabaseOptions options) => new()
+    {
+        PageSize = options.PageSize,
+        CacheBytes = options.CacheBytes,
+        Synchronous = options.Synchronous switch
+        {
+            SyncMode.Off => SynchronousMode.Off,
+            SyncMode.Normal => SynchronousMode.Normal,
+            _ => SynchronousMode.Full,
+        },
+        ReadOnly = options.Mode == OpenMode.ReadOnly,
+        BusyTimeout = options.BusyTimeout,
+    };
+}

@@ -1,0 +1,137 @@
+using Store.Core.Errors;
+using Store.Core.Values;
+using Store.Sql.Binding;
+using Store.Sql.Execution;
+using Store.Sql.Expressions;
+using Store.Sql.Parsing;
+using Store.Sql.Syntax;
+using Store.Storage.Paging;
+
+namespace Store.Engine;
+
+/// <summary>
+/// One connection's state: its explicit transaction, if any, and its settings. Outside a
+/// transaction each statement is its own: a query reads a snapshot, a change commits at once.
+/// Inside one, a statement that fails is undone alone (a savepoint around each), leaving the
+/// transaction open, and a failed statement never leaves part of its work behind.
+/// </summary>
+public sealed partial class Session : IDisposable
+{
+    private readonly Pager _pager;
+    private readonly bool _readOnly;
+    private readonly SessionSettings _settings = new();
+    private ReadTransaction? _transaction;
+
+    internal Session(Pager pager, bool readOnly)
+    {
+        _pager = pager;
+        _readOnly = readOnly;
+    }
+
+    /// <summary>Whether BEGIN has opened a transaction that COMMIT or ROLLBACK has not ended.</summary>
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>The values given with SET (such as <c>hnsw.ef_search</c>).</summary>
+    public IReadOnlyDictionary<string, DbValue> Settings => _settings.Values;
+
+    /// <summary>Parses one statement (a trailing semicolon is allowed).</summary>
+    public PreparedStatement Prepare(string sql)
+    {
+        var statements = PrepareScript(sql);
+        return statements.Count == 1
+            ? statements[0]
+            : throw StoreErrors.InvalidArgument($"expected one statement, found {statements.Count}; run scripts statement by statement");
+    }
+
+    /// <summary>Parses a script of statements separated by semicolons.</summary>
+    public IReadOnlyList<PreparedStatement> PrepareScript(string sql) =>
+        SqlParser.ParseScript(sql).Select(s => new PreparedStatement(sql, s)).ToList();
+
+    public QueryResult Execute(string sql, StatementParameters? parameters = null) => Execute(Prepare(sql), parameters);
+
+    public QueryResult Execute(PreparedStatement statement, StatementParameters? parameters = null)
+    {
+        parameters ??= new StatementParameters();
+        var values = statement.Parameters.Resolve(parameters.Named, parameters.Positional);
+        var binding = new BindingContext(statement.Sql, statement.Parameters);
+        switch (statement.Syntax)
+        {
+            case TransactionStatement transaction:
+                Control(transaction.Action);
+                return QueryResult.Empty();
+            case SetStatement set:
+                _settings.Set(set, binding, values);
+                return QueryResult.Empty();
+        }
+
+        if (statement.IsQuery)
+        {
+            return Query(statement.Syntax, binding, values);
+        }
+
+        return QueryResult.Empty(Change(statement.Syntax, binding, values));
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    private QueryResult Query(Statement statement, BindingContext binding, DbValue[] values)
+    {
+        if (_transaction is not null)
+        {
+            // Inside a transaction later statements may change what a lazy cursor walks, so the rows are read now.
+            var result = Run(_transaction, statement, binding, values);
+            return new QueryResult(Columns(result), result.Rows.ToList(), -1, null);
+        }
+
+        var snapshot = _pager.BeginRead();
+        try
+        {
+            var result = Run(snapshot, statement, binding, values);
+            return new QueryResult(Columns(result), result.Rows, -1, snapshot);
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
+    }
+
+    private int Change(Statement statement, BindingContext binding, DbValue[] values)
+    {
+        if (_readOnly)
+        {
+            throw StoreErrors.ReadOnly("this connection was opened read-only");
+        }
+
+        if (_transaction is WriteTransaction open)
+        {
+            var savepoint = open.BeginSavepoint();
+            try
+            {
+                var affected = Run(open, statement, binding, values).RowsAffected;
+                open.Release(savepoint);
+                return affected;
+            }
+            catch
+            {
+                open.RollbackTo(savepoint);
+                throw;
+            }
+        }
+
+        using var write = _pager.BeginWrite();
+        var changed = Run(write, statement, binding, values).RowsAffected;
+        write.Commit();
+        return changed;
+    }
+
+    private static StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values) =>
+        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values)), binding).Execute(statement);
+
+    private static List<ResultColumnInfo> Columns(StatementResult result) =>
+        result.Columns.Select(c => new ResultColumnInfo(c.Name, c.DeclaredType)).ToList();
+}

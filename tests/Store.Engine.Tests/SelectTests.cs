@@ -1,0 +1,100 @@
+namespace Store.Engine.Tests;
+
+public class SelectTests
+{
+    private static SqlRunner Docs()
+    {
+        var db = new SqlRunner();
+        db.Run("""
+            CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, year INTEGER, score REAL);
+            INSERT INTO docs (id, title, year, score) VALUES
+              (1, 'Aspirin', 2019, 0.5), (2, 'Ibuprofen', 2015, 1.5), (3, 'Paracetamol', NULL, 2.5),
+              (4, 'aspartame', 2019, NULL), (5, 'Codeine', 2001, 3.0);
+            """);
+        return db;
+    }
+
+    [Fact]
+    public void Where_order_and_limit_select_the_expected_rows()
+    {
+        using var db = Docs();
+        Assert.Equal(["2|Ibuprofen", "1|Aspirin"], db.Lines("SELECT id, title FROM docs WHERE year >= 2010 AND score IS NOT NULL ORDER BY score DESC LIMIT 2"));
+    }
+
+    [Fact]
+    public void Nulls_sort_first_ascending_and_last_descending()
+    {
+        using var db = Docs();
+        Assert.Equal(["3", "5", "2", "1", "4"], db.Lines("SELECT id FROM docs ORDER BY year, id"));
+        Assert.Equal(["1", "4", "2", "5", "3"], db.Lines("SELECT id FROM docs ORDER BY year DESC, id"));
+    }
+
+    [Fact]
+    public void Group_by_with_having_and_aggregates()
+    {
+        using var db = Docs();
+        Assert.Equal(["2019|2|0.5|1|4"], db.Lines("SELECT year, COUNT(*), SUM(score), MIN(id), MAX(id) FROM docs GROUP BY year HAVING COUNT(*) > 1"));
+        Assert.Equal(["5|4|2|7.5"], db.Lines("SELECT COUNT(*), COUNT(score), COUNT(DISTINCT year) - 1, SUM(score) FROM docs"));
+    }
+
+    [Fact]
+    public void Like_is_case_insensitive_for_ascii()
+    {
+        using var db = Docs();
+        Assert.Equal(["1", "4"], db.Lines("SELECT id FROM docs WHERE title LIKE 'asp%' ORDER BY id"));
+    }
+
+    [Fact]
+    public void Case_cast_concat_and_functions()
+    {
+        using var db = Docs();
+        Assert.Equal(["Aspirin!|new|7|real|2019.0"], db.Lines("SELECT title || '!', CASE WHEN year > 2010 THEN 'new' ELSE 'old' END, length(title), typeof(CAST(year AS REAL)), CAST(year AS REAL) || '' FROM docs WHERE id = 1"));
+        Assert.Equal("3", db.Scalar("SELECT 7 / 2").ToString());
+        Assert.Equal("NULL", db.Scalar("SELECT 1 / 0").ToString());
+    }
+
+    [Fact]
+    public void Primary_key_equality_uses_a_rowid_lookup()
+    {
+        using var db = Docs();
+        var plan = db.Lines("EXPLAIN SELECT title FROM docs WHERE id = 3");
+        Assert.Contains(plan, line => line.Contains("lookup table docs by rowid = 3", StringComparison.Ordinal));
+        Assert.Equal(["Paracetamol"], db.Lines("SELECT title FROM docs WHERE id = 3"));
+    }
+
+    [Fact]
+    public void Index_is_used_for_equality_and_range()
+    {
+        using var db = Docs();
+        db.Run("CREATE INDEX docs_year ON docs (year)");
+        Assert.Contains(db.Lines("EXPLAIN SELECT id FROM docs WHERE year = 2019"), l => l.Contains("using index docs_year (year = 2019)", StringComparison.Ordinal));
+        Assert.Equal(["1", "4"], db.Lines("SELECT id FROM docs WHERE year = 2019 ORDER BY id"));
+        Assert.Contains(db.Lines("EXPLAIN SELECT id FROM docs WHERE year > 2010"), l => l.Contains("using index docs_year (year > 2010)", StringComparison.Ordinal));
+        Assert.Equal(["1", "2", "4"], db.Lines("SELECT id FROM docs WHERE year > 2010 ORDER BY id"));
+    }
+
+    [Fact]
+    public void Joins_inner_and_left()
+    {
+        using var db = Docs();
+        db.Run("CREATE TABLE notes (doc INTEGER, note TEXT); INSERT INTO notes VALUES (1, 'a'), (1, 'b'), (3, 'c'), (9, 'orphan')");
+        Assert.Equal(["Aspirin|a", "Aspirin|b", "Paracetamol|c"], db.Lines("SELECT d.title, n.note FROM notes n JOIN docs d ON d.id = n.doc ORDER BY n.note"));
+        Assert.Contains(db.Lines("EXPLAIN SELECT d.title FROM notes n JOIN docs d ON d.id = n.doc"), l => l.Contains("index join table docs as d by rowid", StringComparison.Ordinal));
+        Assert.Equal(["1|2", "2|0", "3|1", "4|0", "5|0"], db.Lines("SELECT d.id, COUNT(n.note) FROM docs d LEFT JOIN notes n ON n.doc = d.id GROUP BY d.id ORDER BY d.id"));
+    }
+
+    [Fact]
+    public void Subquery_in_from_with_alias()
+    {
+        using var db = Docs();
+        Assert.Equal(["Codeine"], db.Lines("SELECT c.title FROM (SELECT title, score FROM docs ORDER BY score DESC LIMIT 2) AS c WHERE c.score > 2.9"));
+    }
+
+    [Fact]
+    public void Parameters_named_and_positional()
+    {
+        using var db = Docs();
+        var p = new StatementParameters().Add("y", Core.Values.DbValue.FromInteger(2019)).Add(Core.Values.DbValue.FromText("A%"));
+        Assert.Equal(["1", "4"], db.Lines("SELECT id FROM docs WHERE year = :y AND title LIKE ? ORDER BY id", p));
+    }
+}
