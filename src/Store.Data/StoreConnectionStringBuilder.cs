@@ -1,0 +1,179 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Store.Engine;
+
+namespace Store.Data;
+
+/// <summary>
+/// Builds and reads Store connection strings: <c>Data Source</c> (aliases <c>DataSource</c>,
+/// <c>Filename</c>; a path or <c>:memory:</c>), <c>Mode</c>, <c>Cache Size</c> (bytes, or with a
+/// KB, MB or GB suffix) and <c>Synchronous</c>. Keys are checked and values normalised as they are
+/// set, so a typo fails at once rather than being ignored; an unset key reads as its default.
+/// </summary>
+public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
+{
+    private const string DataSourceKey = "Data Source";
+    private const string ModeKey = "Mode";
+    private const string CacheSizeKey = "Cache Size";
+    private const string SynchronousKey = "Synchronous";
+
+    private static readonly Dictionary<string, string> CanonicalKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [DataSourceKey] = DataSourceKey,
+        ["DataSource"] = DataSourceKey,
+        ["Filename"] = DataSourceKey,
+        [ModeKey] = ModeKey,
+        [CacheSizeKey] = CacheSizeKey,
+        ["CacheSize"] = CacheSizeKey,
+        [SynchronousKey] = SynchronousKey,
+    };
+
+    private static readonly DatabaseOptions Defaults = new();
+
+    public StoreConnectionStringBuilder()
+    {
+    }
+
+    public StoreConnectionStringBuilder(string? connectionString)
+    {
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>The database file's path, or <c>:memory:</c> for a new private in-memory database.</summary>
+    public string DataSource
+    {
+        get => (string)this[DataSourceKey];
+        set => this[DataSourceKey] = value;
+    }
+
+    public OpenMode Mode
+    {
+        get => (OpenMode)this[ModeKey];
+        set => this[ModeKey] = value;
+    }
+
+    /// <summary>The buffer pool's budget in bytes.</summary>
+    public long CacheSize
+    {
+        get => (long)this[CacheSizeKey];
+        set => this[CacheSizeKey] = value;
+    }
+
+    public SyncMode Synchronous
+    {
+        get => (SyncMode)this[SynchronousKey];
+        set => this[SynchronousKey] = value;
+    }
+
+    [AllowNull]
+    public override object this[string keyword]
+    {
+        get => TryGetValue(keyword, out var value) ? value : throw UnknownKey(keyword);
+        set
+        {
+            var key = Canonical(keyword);
+            if (value is null)
+            {
+                base.Remove(key);
+                return;
+            }
+
+            base[key] = key switch
+            {
+                DataSourceKey => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+                ModeKey => ParseEnum<OpenMode>(key, value),
+                CacheSizeKey => ParseSize(value),
+                _ => ParseEnum<SyncMode>(key, value),
+            };
+        }
+    }
+
+    public override bool ContainsKey(string keyword) =>
+        CanonicalKeys.TryGetValue(keyword, out var key) && base.ContainsKey(key);
+
+    public override bool Remove(string keyword) =>
+        CanonicalKeys.TryGetValue(keyword, out var key) && base.Remove(key);
+
+    public override bool ShouldSerialize(string keyword) =>
+        CanonicalKeys.TryGetValue(keyword, out var key) && base.ShouldSerialize(key);
+
+    public override bool TryGetValue(string keyword, [NotNullWhen(true)] out object? value)
+    {
+        if (!CanonicalKeys.TryGetValue(keyword, out var key))
+        {
+            value = null;
+            return false;
+        }
+
+        if (!base.TryGetValue(key, out value))
+        {
+            value = key switch
+            {
+                DataSourceKey => "",
+                ModeKey => Defaults.Mode,
+                CacheSizeKey => Defaults.CacheBytes,
+                _ => Defaults.Synchronous,
+            };
+        }
+
+        return true;
+    }
+
+    /// <summary>The engine's options for these settings.</summary>
+    internal DatabaseOptions ToOptions() => Defaults with
+    {
+        Mode = Mode,
+        CacheBytes = CacheSize,
+        Synchronous = Synchronous,
+    };
+
+    private static string Canonical(string keyword) =>
+        CanonicalKeys.TryGetValue(keyword, out var key) ? key : throw UnknownKey(keyword);
+
+    private static ArgumentException UnknownKey(string keyword) =>
+        new($"connection string keyword '{keyword}' is not supported; use Data Source, Mode, Cache Size or Synchronous", nameof(keyword));
+
+    private static T ParseEnum<T>(string key, object value)
+        where T : struct, Enum
+    {
+        if (value is T typed && Enum.IsDefined(typed))
+        {
+            return typed;
+        }
+
+        // Enum.TryParse also takes numbers, which would let "Mode=7" through; only names are accepted.
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
+        return Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<T>(name)
+            : throw new ArgumentException($"{key} '{value}' is not one of {string.Join(", ", Enum.GetNames<T>())}", nameof(value));
+    }
+
+    private static long ParseSize(object value)
+    {
+        var bytes = value switch
+        {
+            long n => n,
+            int n => n,
+            _ => ParseSizeText(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+        };
+
+        return bytes > 0 ? bytes : throw new ArgumentException($"{CacheSizeKey} must be a positive number of bytes, not {value}", nameof(value));
+    }
+
+    private static long ParseSizeText(string text)
+    {
+        text = text.Trim();
+        var (digits, unit) = text.ToUpperInvariant() switch
+        {
+            var t when t.EndsWith("KB", StringComparison.Ordinal) => (t[..^2], 1L << 10),
+            var t when t.EndsWith("MB", StringComparison.Ordinal) => (t[..^2], 1L << 20),
+            var t when t.EndsWith("GB", StringComparison.Ordinal) => (t[..^2], 1L << 30),
+            var t => (t, 1L),
+        };
+
+        return long.TryParse(digits.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= long.MaxValue / unit
+            ? count * unit
+            : throw new ArgumentException($"{CacheSizeKey} '{text}' is not a number of bytes (such as 67108864 or 64MB)", nameof(text));
+    }
+}
