@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -10,6 +11,7 @@ namespace Store.Data;
 /// <c>Filename</c>; a path or <c>:memory:</c>), <c>Mode</c>, <c>Cache Size</c> (bytes, or with a
 /// KB, MB or GB suffix) and <c>Synchronous</c>. Keys are checked and values normalised as they are
 /// set, so a typo fails at once rather than being ignored; an unset key reads as its default.
+/// The base class keeps each value as text, which the typed properties parse back.
 /// </summary>
 public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
 {
@@ -18,7 +20,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
     private const string CacheSizeKey = "Cache Size";
     private const string SynchronousKey = "Synchronous";
 
-    private static readonly Dictionary<string, string> CanonicalKeys = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> CanonicalKeys = new Dictionary<string, string>
     {
         [DataSourceKey] = DataSourceKey,
         ["DataSource"] = DataSourceKey,
@@ -27,7 +29,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         [CacheSizeKey] = CacheSizeKey,
         ["CacheSize"] = CacheSizeKey,
         [SynchronousKey] = SynchronousKey,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly DatabaseOptions Defaults = new();
 
@@ -79,13 +81,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
                 return;
             }
 
-            base[key] = key switch
-            {
-                DataSourceKey => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-                ModeKey => ParseEnum<OpenMode>(key, value),
-                CacheSizeKey => ParseSize(value),
-                _ => ParseEnum<SyncMode>(key, value),
-            };
+            base[key] = Parse(key, value);
         }
     }
 
@@ -106,17 +102,8 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
             return false;
         }
 
-        if (!base.TryGetValue(key, out value))
-        {
-            value = key switch
-            {
-                DataSourceKey => "",
-                ModeKey => Defaults.Mode,
-                CacheSizeKey => Defaults.CacheBytes,
-                _ => Defaults.Synchronous,
-            };
-        }
-
+        // The base class keeps values as text; they were checked when set, so this parse succeeds.
+        value = base.TryGetValue(key, out var text) ? Parse(key, text) : Default(key);
         return true;
     }
 
@@ -130,6 +117,22 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
 
     private static string Canonical(string keyword) =>
         CanonicalKeys.TryGetValue(keyword, out var key) ? key : throw UnknownKey(keyword);
+
+    private static object Parse(string key, object value) => key switch
+    {
+        DataSourceKey => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        ModeKey => ParseEnum<OpenMode>(key, value),
+        CacheSizeKey => ParseSize(value),
+        _ => ParseEnum<SyncMode>(key, value),
+    };
+
+    private static object Default(string key) => key switch
+    {
+        DataSourceKey => "",
+        ModeKey => Defaults.Mode,
+        CacheSizeKey => Defaults.CacheBytes,
+        _ => Defaults.Synchronous,
+    };
 
     private static ArgumentException UnknownKey(string keyword) =>
         new($"connection string keyword '{keyword}' is not supported; use Data Source, Mode, Cache Size or Synchronous", nameof(keyword));

@@ -167,7 +167,11 @@ public sealed partial class StoreDataReader : DbDataReader
         StoreValueConverter.ClrType(Columns[ordinal].DeclaredType)
         ?? (SampleValue(ordinal) is { IsNull: false } value ? StoreValueConverter.NaturalType(value) : typeof(object));
 
-    public override object GetValue(int ordinal) => StoreValueConverter.FromDbValue(Value(ordinal), GetFieldType(ordinal))!;
+    public override object GetValue(int ordinal)
+    {
+        var value = Value(ordinal);
+        return value.IsNull ? DBNull.Value : StoreValueConverter.FromDbValue(value, GetFieldType(ordinal))!;
+    }
 
     public override int GetValues(object[] values)
     {
@@ -272,5 +276,11 @@ public sealed partial class StoreDataReader : DbDataReader
         }
     }
 
-    private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(_closed, this);
+    private void ThrowIfClosed()
+    {
+        if (_closed)
+        {
+            throw new InvalidOperationException("the reader is closed");
+        }
+    }
 }

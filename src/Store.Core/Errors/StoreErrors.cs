@@ -18,6 +18,9 @@ public static class StoreErrors
     public static StoreException Locked(string path) =>
         new(ErrorCode.DatabaseLocked, "55P03", $"database is locked: '{path}' is open in another process");
 
+    public static StoreException Busy(string path, TimeSpan waited) =>
+        new(ErrorCode.DatabaseLocked, "55P03", $"database is locked: another connection in this process held the write lock on '{path}' for longer than the busy timeout ({waited.TotalSeconds:0.###} s)");
+
     public static StoreException ReadOnly(string detail) =>
         new(ErrorCode.ReadOnly, "25006", $"database is read-only: {detail}");
 

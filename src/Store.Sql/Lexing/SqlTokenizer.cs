@@ -56,7 +56,7 @@ internal static class SqlTokenizer
         select Unit.Value;
 
     private static readonly TextParser<Unit> NamedParameter =
-        from sigil in Character.In(':', '@')
+        from sigil in Character.In(':', '@', '$')
         from name in Name
         select Unit.Value;
 

@@ -135,7 +135,7 @@ internal sealed partial class Pager : IDisposable
         ThrowIfCannotWrite();
         if (!_writerGate.Wait(_options.BusyTimeout))
         {
-            throw StoreErrors.Locked(Name);
+            throw StoreErrors.Busy(Name, _options.BusyTimeout);
         }
 
         Snapshot? snapshot = null;

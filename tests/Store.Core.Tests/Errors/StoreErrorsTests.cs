@@ -31,6 +31,16 @@ public class StoreErrorsTests
         { nameof(StoreErrors.NotNullViolation), ErrorCode.ConstraintViolation },
         { nameof(StoreErrors.TypeMismatch), ErrorCode.TypeMismatch },
         { nameof(StoreErrors.Syntax), ErrorCode.SyntaxError },
+        { nameof(StoreErrors.Busy), ErrorCode.DatabaseLocked },
+        { nameof(StoreErrors.TransactionState), ErrorCode.TransactionState },
+        { nameof(StoreErrors.UndefinedColumn), ErrorCode.NotFound },
+        { nameof(StoreErrors.UndefinedFunction), ErrorCode.NotFound },
+        { nameof(StoreErrors.AmbiguousColumn), ErrorCode.AmbiguousName },
+        { nameof(StoreErrors.NotSupported), ErrorCode.NotSupported },
+        { nameof(StoreErrors.MissingParameter), ErrorCode.MissingParameter },
+        { nameof(StoreErrors.MalformedLiteral), ErrorCode.InvalidArgument },
+        { nameof(StoreErrors.DimensionMismatch), ErrorCode.InvalidArgument },
+        { nameof(StoreErrors.Located), ErrorCode.NotFound },
     };
 
     [Theory]
@@ -77,6 +87,16 @@ public class StoreErrorsTests
     }
 
     [Fact]
+    public void Located_error_keepsCodeAndAddsPositionAndCaret()
+    {
+        var error = StoreErrors.Located(StoreErrors.UndefinedColumn("nope"), "SELECT a,\n  nope FROM t", 2, 3);
+
+        Assert.Equal(("42703", 2, 3), (error.SqlState, error.Line, error.Column));
+        Assert.Equal("column 'nope' does not exist (line 2, column 3)\n  nope FROM t\n  ^", error.Message);
+        Assert.Same(error, StoreErrors.Located(error, "other text", 9, 9));
+    }
+
+    [Fact]
     public void IoAndPoisoned_cause_keepItAsInnerException()
     {
         Assert.Same(Cause, StoreErrors.Io("read", "/tmp/db", Cause).InnerException);
@@ -109,6 +129,16 @@ public class StoreErrorsTests
         nameof(StoreErrors.NotNullViolation) => StoreErrors.NotNullViolation("docs", "body"),
         nameof(StoreErrors.TypeMismatch) => StoreErrors.TypeMismatch("value is Text, not Integer"),
         nameof(StoreErrors.Syntax) => StoreErrors.Syntax("unexpected `FORM`", "SELECT a FORM t", 1, 10),
+        nameof(StoreErrors.Busy) => StoreErrors.Busy("/tmp/db", TimeSpan.FromSeconds(5)),
+        nameof(StoreErrors.TransactionState) => StoreErrors.TransactionState("no open transaction"),
+        nameof(StoreErrors.UndefinedColumn) => StoreErrors.UndefinedColumn("docs.nope"),
+        nameof(StoreErrors.UndefinedFunction) => StoreErrors.UndefinedFunction("nosuch", 2),
+        nameof(StoreErrors.AmbiguousColumn) => StoreErrors.AmbiguousColumn("id"),
+        nameof(StoreErrors.NotSupported) => StoreErrors.NotSupported("index method 'hnsw'"),
+        nameof(StoreErrors.MissingParameter) => StoreErrors.MissingParameter(":q"),
+        nameof(StoreErrors.MalformedLiteral) => StoreErrors.MalformedLiteral("vector", "[1, x]", "'x' is not a number"),
+        nameof(StoreErrors.DimensionMismatch) => StoreErrors.DimensionMismatch(3, 2),
+        nameof(StoreErrors.Located) => StoreErrors.Located(StoreErrors.UndefinedColumn("nope"), "SELECT nope", 1, 8),
         _ => throw new ArgumentOutOfRangeException(nameof(factory), factory),
     };
 }

@@ -1,0 +1,76 @@
+using Store.Shell.Output;
+
+namespace Store.Shell.Cli;
+
+/// <summary>
+/// The parsed command line: <c>store [DB] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo]</c>.
+/// DB defaults to <c>:memory:</c>.
+/// </summary>
+internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, OutputMode Mode, bool Echo, bool ReadOnly, bool Help)
+{
+    public const string Usage = """
+        usage: store [DB] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo] [--readonly]
+
+          DB           a database file (created if missing) or :memory: (the default)
+          -c SQL       run SQL, then exit (may repeat; runs in order with -f)
+          -f FILE      run the statements in FILE, then exit (may repeat)
+          --mode M     output format: table (default), csv, json or line
+          --echo       print each statement before its result
+          --readonly   open the database read-only
+
+        With neither -c nor -f, statements are read from standard input: interactively
+        (the REPL; type .help) when it is a terminal, as a script when it is a pipe.
+        """;
+
+    /// <summary>Parses the arguments; an error message when they make no sense.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        string? database = null;
+        var scripts = new List<ScriptSource>();
+        var mode = OutputMode.Table;
+        bool echo = false, readOnly = false, help = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "-c" or "--command" when i + 1 < args.Count:
+                    scripts.Add(new ScriptSource(args[++i], null));
+                    break;
+                case "-f" or "--file" when i + 1 < args.Count:
+                    scripts.Add(new ScriptSource(null, args[++i]));
+                    break;
+                case "--mode" when i + 1 < args.Count:
+                    if (!TryParseMode(args[++i], out mode))
+                    {
+                        error = $"unknown mode '{args[i]}' (table, csv, json or line)";
+                    }
+
+                    break;
+                case "--echo":
+                    echo = true;
+                    break;
+                case "--readonly":
+                    readOnly = true;
+                    break;
+                case "-h" or "--help":
+                    help = true;
+                    break;
+                default:
+                    if (arg.StartsWith('-') || database is not null)
+                    {
+                        error = $"unexpected argument '{arg}'";
+                    }
+
+                    database = arg;
+                    break;
+            }
+        }
+
+        return new CommandLine(database ?? Engine.Database.MemoryPath, scripts, mode, echo, readOnly, help);
+    }
+
+    public static bool TryParseMode(string text, out OutputMode mode) =>
+        Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode);
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Store.Core.Errors;
+using Store.Engine;
+using Store.Shell.DotCommands;
+using Store.Shell.Output;
+using Store.Shell.Scripts;
+
+namespace Store.Shell;
+
+/// <summary>
+/// The shell's state around one open database: its session, output mode and switches, and
+/// where it writes. Runs scripts line by line: dot commands at the start of a line, SQL
+/// statements when their semicolon arrives.
+/// </summary>
+internal sealed class ShellContext : IDisposable
+{
+    private readonly Database _database;
+
+    public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error)
+    {
+        _database = Database.Open(path, new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate });
+        Session = _database.OpenSession();
+        Out = output;
+        Err = error;
+    }
+
+    public Session Session { get; }
+
+    public string DatabasePath => _database.Path;
+
+    public TextWriter Out { get; }
+
+    public TextWriter Err { get; }
+
+    public OutputMode Mode { get; set; } = OutputMode.Table;
+
+    public bool Echo { get; set; }
+
+    public bool Timer { get; set; }
+
+    /// <summary>Whether each query's plan is printed before its rows (<c>.explain on</c>).</summary>
+    public bool ExplainQueries { get; set; }
+
+    /// <summary>The terminal's width for fitting tables; null when output is not a terminal.</summary>
+    public int? Width { get; set; }
+
+    /// <summary>Whether a progress bar may be drawn (standard error is a terminal).</summary>
+    public bool ShowProgress { get; set; }
+
+    /// <summary>Set by <c>.quit</c>.</summary>
+    public bool QuitRequested { get; set; }
+
+    /// <summary>
+    /// Runs a script; stops at the first failing statement or command when <paramref name="stopOnError"/>.
+    /// Returns whether everything succeeded.
+    /// </summary>
+    public bool RunScript(TextReader input, string source, bool stopOnError)
+    {
+        var pending = "";
+        var pendingLine = 1;
+        var lineNumber = 0;
+        var ok = true;
+        while (!QuitRequested && input.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (StatementSplitter.IsBlank(pending) && line.TrimStart().StartsWith('.'))
+            {
+                ok &= RunDotCommand(line.Trim());
+                pending = "";
+            }
+            else
+            {
+                if (StatementSplitter.IsBlank(pending))
+                {
+                    pendingLine = lineNumber;
+                }
+
+                pending += line + "\n";
+                foreach (var statement in StatementSplitter.Split(pending, out pending))
+                {
+                    ok &= RunStatement(statement, source, pendingLine);
+                    pendingLine = lineNumber;
+                }
+
+                // What follows the last semicolon on this line starts the next statement's count.
+                if (StatementSplitter.IsBlank(pending))
+                {
+                    pending = "";
+                }
+            }
+
+            if (!ok && stopOnError)
+            {
+                return false;
+            }
+        }
+
+        if (!StatementSplitter.IsBlank(pending))
+        {
+            ok &= RunStatement(pending, source, pendingLine);
+        }
+
+        return ok;
+    }
+
+    /// <summary>Runs the SQL statements in <paramref name="sql"/>, printing results; false after an error.</summary>
+    public bool RunStatement(string sql, string source = "", int firstLine = 1)
+    {
+        if (StatementSplitter.IsBlank(sql))
+        {
+            return true;
+        }
+
+        try
+        {
+            if (Echo)
+            {
+                Out.WriteLine(sql.Trim());
+            }
+
+            var clock = Stopwatch.StartNew();
+            foreach (var statement in Session.PrepareScript(sql))
+            {
+                if (ExplainQueries && statement.IsQuery)
+                {
+                    using var plan = Session.Execute("EXPLAIN " + sql.Trim().TrimEnd(';'));
+                    while (plan.Read())
+                    {
+                        Out.WriteLine("plan: " + plan[0].AsText);
+                    }
+                }
+
+                using var result = Session.Execute(statement);
+                ResultPrinter.Print(result, Mode, Out, Width);
+            }
+
+            if (Timer)
+            {
+                Out.WriteLine($"time: {clock.Elapsed.TotalMilliseconds:F1} ms");
+            }
+
+            return true;
+        }
+        catch (StoreException error)
+        {
+            var where = source.Length == 0 ? "" : $" in {source}" + (error.Line is { } l ? $" at line {firstLine + l - 1}" : $" near line {firstLine}");
+            Err.WriteLine($"error {error.SqlState} ({error.Code}){where}: {error.Message}");
+            return false;
+        }
+    }
+
+    public bool RunDotCommand(string line) => DotCommandRegistry.Run(this, line);
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        _database.Dispose();
+    }
+}
