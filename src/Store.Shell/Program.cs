@@ -27,6 +27,11 @@ using (shell)
     shell.Echo = commandLine.Echo;
     shell.ShowProgress = !Console.IsErrorRedirected;
     shell.Width = Console.IsOutputRedirected ? null : Console.WindowWidth;
+    if (commandLine.Init is { } init && !(File.Exists(init) ? RunFile(shell, init) : Missing(init)))
+    {
+        return 1;
+    }
+
     if (commandLine.Scripts.Count > 0)
     {
         foreach (var script in commandLine.Scripts)

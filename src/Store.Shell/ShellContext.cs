@@ -34,6 +34,7 @@ internal sealed class ShellContext : IDisposable
 
     public OutputMode Mode { get; set; } = OutputMode.Table;
 
+    /// <summary>Whether scripts print each statement before its result (the REPL never does: the statement is on screen).</summary>
     public bool Echo { get; set; }
 
     public bool Timer { get; set; }
@@ -78,7 +79,7 @@ internal sealed class ShellContext : IDisposable
                 pending += line + "\n";
                 foreach (var statement in StatementSplitter.Split(pending, out pending))
                 {
-                    ok &= RunStatement(statement, source, pendingLine);
+                    ok &= RunStatement(statement, source, pendingLine, Echo);
                     pendingLine = lineNumber;
                 }
 
@@ -97,14 +98,14 @@ internal sealed class ShellContext : IDisposable
 
         if (!StatementSplitter.IsBlank(pending))
         {
-            ok &= RunStatement(pending, source, pendingLine);
+            ok &= RunStatement(pending, source, pendingLine, Echo);
         }
 
         return ok;
     }
 
-    /// <summary>Runs the SQL statements in <paramref name="sql"/>, printing results; false after an error.</summary>
-    public bool RunStatement(string sql, string source = "", int firstLine = 1)
+    /// <summary>Runs the SQL statements in <paramref name="sql"/>, printing results (after the statement itself when <paramref name="echo"/>); false after an error.</summary>
+    public bool RunStatement(string sql, string source = "", int firstLine = 1, bool echo = false)
     {
         if (StatementSplitter.IsBlank(sql))
         {
@@ -113,7 +114,7 @@ internal sealed class ShellContext : IDisposable
 
         try
         {
-            if (Echo)
+            if (echo)
             {
                 Out.WriteLine(sql.Trim());
             }

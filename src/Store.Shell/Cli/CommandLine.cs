@@ -6,14 +6,16 @@ namespace Store.Shell.Cli;
 /// The parsed command line: <c>store [DB] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo]</c>.
 /// DB defaults to <c>:memory:</c>.
 /// </summary>
-internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, OutputMode Mode, bool Echo, bool ReadOnly, bool Help)
+internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, string? Init, OutputMode Mode, bool Echo, bool ReadOnly, bool Help)
 {
     public const string Usage = """
-        usage: store [DB] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo] [--readonly]
+        usage: store [DB] [--init FILE] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo] [--readonly]
 
           DB           a database file (created if missing) or :memory: (the default)
           -c SQL       run SQL, then exit (may repeat; runs in order with -f)
           -f FILE      run the statements in FILE, then exit (may repeat)
+          --init FILE  run the statements in FILE first, then go on as usual (the REPL
+                       when there is no -c or -f)
           --mode M     output format: table (default), csv, json or line
           --echo       print each statement before its result
           --readonly   open the database read-only
@@ -27,6 +29,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
     {
         error = null;
         string? database = null;
+        string? init = null;
         var scripts = new List<ScriptSource>();
         var mode = OutputMode.Table;
         bool echo = false, readOnly = false, help = false;
@@ -40,6 +43,9 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
                     break;
                 case "-f" or "--file" when i + 1 < args.Count:
                     scripts.Add(new ScriptSource(null, args[++i]));
+                    break;
+                case "--init" when i + 1 < args.Count:
+                    init = args[++i];
                     break;
                 case "--mode" when i + 1 < args.Count:
                     if (!TryParseMode(args[++i], out mode))
@@ -68,7 +74,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
             }
         }
 
-        return new CommandLine(database ?? Engine.Database.MemoryPath, scripts, mode, echo, readOnly, help);
+        return new CommandLine(database ?? Engine.Database.MemoryPath, scripts, init, mode, echo, readOnly, help);
     }
 
     public static bool TryParseMode(string text, out OutputMode mode) =>
