@@ -5,7 +5,9 @@ namespace Store.Bench;
 /// <summary>
 /// The bench program's subcommands: <c>demo</c> (the storage engine end to end on a real
 /// file), <c>micro</c> (the BenchmarkDotNet suites; arguments after it go to BenchmarkDotNet,
-/// e.g. <c>--filter *Distance*</c>) and <c>crash-soak</c> (the crash harness, 1,000+ kills).
+/// e.g. <c>--filter *Distance*</c>), <c>crash-soak</c> (the crash harness, 1,000+ kills),
+/// <c>prepare</c> and <c>knn-scan</c> (the SQL engine against SQLite, numpy and faiss) and
+/// <c>sql-soak</c> (the differential test against SQLite, larger).
 /// </summary>
 internal static class BenchCommands
 {
@@ -14,6 +16,10 @@ internal static class BenchCommands
           demo [--passages N] [--db PATH]  load passages into a database, query it, check integrity
           micro [BenchmarkDotNet args]     run the micro-benchmark suites (e.g. --filter '*Storage*')
           crash-soak [--kills N] [--seed S] kill a writer process N times (default 1000), verify each time
+          prepare [--iterations N] [--json OUT]  parse + bind + plan time per statement, against SQLite's prepare
+          knn-scan [--vectors N] [--dims D] [--queries Q] [--k K] [--json OUT]
+                                           exact kNN scan throughput, against numpy and faiss IndexFlatL2
+          sql-soak [--databases N] [--queries Q] [--seed S]  the SQLite differential test at soak size
         """;
 
     public static int Run(string[] args)
@@ -31,6 +37,12 @@ internal static class BenchCommands
                 return Commands.Demo.Run(new BenchArguments(rest));
             case "crash-soak":
                 return Commands.CrashSoak.Run(new BenchArguments(rest));
+            case "prepare":
+                return Commands.SqlPrepare.Run(new BenchArguments(rest));
+            case "knn-scan":
+                return Commands.KnnScan.Run(new BenchArguments(rest));
+            case "sql-soak":
+                return Commands.SqlSoak.Run(new BenchArguments(rest));
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchCommands).Assembly).Run(rest);
                 return 0;

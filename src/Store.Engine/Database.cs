@@ -21,6 +21,9 @@ public sealed class Database : IDisposable
     /// <summary>The full path of the file, or <see cref="MemoryPath"/>.</summary>
     public string Path => _shared.Key;
 
+    /// <summary>The shared pager, for benchmarks that time stages below a session.</summary>
+    internal Storage.Paging.Pager Pager => _shared.Pager;
+
     /// <summary>Whether this handle refuses writes.</summary>
     public bool ReadOnly { get; }
 
