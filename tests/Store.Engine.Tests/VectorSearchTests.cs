@@ -37,12 +37,32 @@ public class VectorSearchTests
                 .Where(v => !double.IsNaN(v.Distance))
                 .OrderBy(v => v.Distance).ThenBy(v => v.Id).Take(k).Select(v => v.Id).ToList();
             var literal = "[" + string.Join(",", query.Select(x => x.ToString(CultureInfo.InvariantCulture))) + "]";
-            var actual = db.Query($"SELECT id FROM items WHERE tag <> 0 ORDER BY emb {op} '{literal}' LIMIT {k}").Select(r => r[0].AsInteger).ToList();
-            Assert.Equal(expected, actual);
+            // The nearest-neighbour scan (one distance key) and the general top-k (a second key) must agree.
+            var scan = db.Query($"SELECT id FROM items WHERE tag <> 0 ORDER BY emb {op} '{literal}' LIMIT {k}").Select(r => r[0].AsInteger).ToList();
+            var topK = db.Query($"SELECT id FROM items WHERE tag <> 0 ORDER BY emb {op} '{literal}', id LIMIT {k}").Select(r => r[0].AsInteger).ToList();
+            Assert.Equal(expected, scan);
+            Assert.Equal(expected, topK);
         }
 
-        Assert.Contains(db.Lines($"EXPLAIN SELECT id FROM items ORDER BY emb {op} '[{string.Join(",", new string('1', Dimensions).ToCharArray())}]' LIMIT 5"),
+        var ones = "[" + string.Join(",", Enumerable.Repeat("1", Dimensions)) + "]";
+        Assert.Contains(db.Lines($"EXPLAIN SELECT id FROM items WHERE tag = 1 ORDER BY emb {op} '{ones}' LIMIT 5"),
+            l => l.Contains("exact nearest-neighbour scan of table items", StringComparison.Ordinal));
+        Assert.Contains(db.Lines($"EXPLAIN SELECT id FROM items ORDER BY emb {op} '{ones}', id LIMIT 5"),
             l => l.Contains("exact nearest-neighbour top-k", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nearest_neighbour_scan_handles_offset_aliases_functions_and_empty_tables()
+    {
+        using var db = new SqlRunner();
+        db.Run("CREATE TABLE v (id INTEGER PRIMARY KEY, emb VECTOR(2), note TEXT)");
+        Assert.Empty(db.Lines("SELECT id FROM v ORDER BY emb <-> '[0, 0]' LIMIT 3"));
+        db.Run("INSERT INTO v VALUES (1, '[1, 0]', 'a'), (2, '[2, 0]', 'b'), (3, '[3, 0]', 'c'), (4, NULL, 'd'), (5, '[0.5, 0]', 'e')");
+        Assert.Equal(["1|a", "2|b"], db.Lines("SELECT id, note FROM v ORDER BY l2_distance(emb, '[0, 0]') LIMIT 2 OFFSET 1"));
+        Assert.Equal(["5|0.5", "1|1"], db.Lines("SELECT id, emb <-> :q AS d FROM v ORDER BY d LIMIT 2", new StatementParameters().Add("q", Core.Values.DbValue.FromVector([0f, 0f]))));
+        Assert.Equal(["5", "1", "2", "3"], db.Lines("SELECT id FROM v ORDER BY emb <-> '[0, 0]' LIMIT -1"));
+        Assert.True(db.Query("SELECT id FROM v ORDER BY emb <-> NULL LIMIT 2").Count == 0);
+        Assert.Equal(Core.Errors.ErrorCode.InvalidArgument, Assert.Throws<Core.Errors.StoreException>(() => db.Query("SELECT id FROM v ORDER BY emb <-> '[0, 0, 0]' LIMIT 2")).Code);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Core.Vectors;
@@ -68,6 +69,70 @@ internal static class RowCodec
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// The floats of a vector column read in place, without decoding the row (the exact kNN
+    /// scan's hot path): false when the column is NULL or not a vector. Reads the stored bytes
+    /// as floats directly, which is exact on little-endian machines (all that .NET's SIMD
+    /// kernels run on); elsewhere it copies.
+    /// </summary>
+    public static bool TryGetVector(ReadOnlySpan<byte> data, int column, out ReadOnlySpan<float> vector)
+    {
+        vector = default;
+        var position = 0;
+        var count = ReadLength(data, ref position, 1);
+        if (column >= count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < column; i++)
+        {
+            Skip(data, ref position, (DbValueKind)data[position++]);
+        }
+
+        if ((DbValueKind)data[position++] != DbValueKind.Vector)
+        {
+            return false;
+        }
+
+        var dimensions = ReadLength(data, ref position, 4);
+        var bytes = Take(data, ref position, dimensions * 4);
+        vector = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, float>(bytes) : ToFloats(bytes);
+        return true;
+    }
+
+    private static void Skip(ReadOnlySpan<byte> data, ref int position, DbValueKind kind)
+    {
+        switch (kind)
+        {
+            case DbValueKind.Null:
+                break;
+            case DbValueKind.Integer:
+                Varint.Read(data, ref position);
+                break;
+            case DbValueKind.Real:
+                Take(data, ref position, 8);
+                break;
+            case DbValueKind.Text or DbValueKind.Blob:
+                Take(data, ref position, ReadLength(data, ref position, 1));
+                break;
+            case DbValueKind.Vector:
+                Take(data, ref position, ReadLength(data, ref position, 4) * 4);
+                break;
+            case DbValueKind.Sparse:
+                var entries = ReadLength(data, ref position, 5);
+                for (var i = 0; i < entries; i++)
+                {
+                    Varint.Read(data, ref position);
+                    Take(data, ref position, 4);
+                }
+
+                break;
+            default:
+                throw StoreErrors.TypeMismatch($"unknown value kind {(byte)kind}");
+        }
     }
 
     private static int PayloadSize(DbValue value) => value.Kind switch
@@ -169,9 +234,13 @@ internal static class RowCodec
     private static float[] ReadFloats(ReadOnlySpan<byte> data, ref int position)
     {
         var count = ReadLength(data, ref position, 4);
-        var floats = new float[count];
-        var bytes = Take(data, ref position, count * 4);
-        for (var i = 0; i < count; i++)
+        return ToFloats(Take(data, ref position, count * 4));
+    }
+
+    private static float[] ToFloats(ReadOnlySpan<byte> bytes)
+    {
+        var floats = new float[bytes.Length / 4];
+        for (var i = 0; i < floats.Length; i++)
         {
             floats[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]);
         }
@@ -191,7 +260,7 @@ internal static class RowCodec
         return (int)length;
     }
 
-    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int position, int length)
+    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, scoped ref int position, int length)
     {
         if (length > data.Length - position)
         {

@@ -36,6 +36,16 @@ internal sealed class Table
         _rows.Scan(from is { } f ? KeyCodec.RowIdKey(f) : null, to is { } t ? KeyCodec.RowIdKey(t) : null,
             static (key, value) => (KeyCodec.DecodeRowId(key), RowCodec.Decode(value)));
 
+    /// <summary>
+    /// Every row's rowid and a number computed from its vector column in place (no row is
+    /// decoded), in rowid order; rows whose column is NULL are skipped. The exact kNN scan
+    /// passes the distance to its query here.
+    /// </summary>
+    public IEnumerable<(long RowId, double Value)> ScanVectors(int column, VectorFunction compute) =>
+        _rows.Scan(null, null, (key, value) =>
+            (KeyCodec.DecodeRowId(key), RowCodec.TryGetVector(value, column, out var vector) ? compute(vector) : double.NaN))
+            .Where(r => !double.IsNaN(r.Item2));
+
     /// <summary>Rowids whose index key starts with <paramref name="values"/>, in index order.</summary>
     public IEnumerable<long> Seek(IndexInfo index, ReadOnlySpan<DbValue> values)
     {

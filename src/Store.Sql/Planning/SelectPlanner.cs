@@ -17,9 +17,9 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
 {
     public PlanNode Plan(SelectStatement select)
     {
-        var conjuncts = Conjuncts.Split(select.Where).ToList();
-        var source = new SourcePlanner(query, context).Plan(select.From, select.Joins, conjuncts);
-        if (select.Where is not null)
+        var nearest = NearestNeighbourScan(select);
+        var source = nearest ?? new SourcePlanner(query, context).Plan(select.From, select.Joins, Conjuncts.Split(select.Where).ToList());
+        if (select.Where is not null && nearest is null)
         {
             source = new FilterNode(source, new ExpressionBinder(source.Scope, context).Bind(select.Where));
         }
@@ -71,7 +71,7 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
 
         var limit = select.Limit is null ? null : new ExpressionBinder(Scope.Empty, context).Bind(select.Limit);
         var offset = select.Offset is null ? null : new ExpressionBinder(Scope.Empty, context).Bind(select.Offset);
-        if (keys.Count > 0)
+        if (keys.Count > 0 && nearest is null)
         {
             plan = limit is null ? new SortNode(plan, keys) : new TopKNode(plan, keys, limit, offset, knn);
         }
@@ -88,6 +88,73 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
 
         return plan;
     }
+
+    /// <summary>
+    /// The exact nearest-neighbour scan, when the query is a plain top-k by one distance
+    /// between a VECTOR column of one table and a constant: no join, grouping or DISTINCT, one
+    /// ascending ORDER BY key, a LIMIT. It replaces the scan, the filter and the top-k; null otherwise.
+    /// </summary>
+    private NearestNeighbourScanNode? NearestNeighbourScan(SelectStatement select)
+    {
+        if (select is not { From: NamedTableSource named, Joins.Count: 0, Distinct: false, GroupBy.Count: 0, Having: null, OrderBy.Count: 1, Limit: not null }
+            || select.OrderBy[0].Descending
+            || query.Catalog.FindTable(named.Name) is not { } table)
+        {
+            return null;
+        }
+
+        var alias = named.Alias ?? table.Schema.Name;
+        var scope = TableColumns.ScopeOf(table.Schema, alias);
+        var items = ExpandStars(select.Items, scope);
+        if (IsGrouped(select, items) || !TryDistance(OrderTarget(select.OrderBy[0].Expression, items) is var target and >= 0 ? items[target].Expression : select.OrderBy[0].Expression, out var metric, out var column, out var constant))
+        {
+            return null;
+        }
+
+        var position = scope.Columns.ToList().FindIndex(c => !c.Hidden && string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
+        if ((column.Table is not null && !string.Equals(column.Table, alias, StringComparison.OrdinalIgnoreCase)) || position < 0 || scope.Columns[position].Type?.Type != Values.SqlType.Vector)
+        {
+            return null;
+        }
+
+        var constants = new ExpressionBinder(Scope.Empty, context);
+        return new NearestNeighbourScanNode(
+            table, alias, position, metric, constants.Bind(constant),
+            select.Where is null ? null : new ExpressionBinder(scope, context).Bind(select.Where),
+            constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
+    }
+
+    /// <summary>Whether an expression is a distance between a column and a constant, and which.</summary>
+    private static bool TryDistance(Expression expression, out Values.VectorMetric metric, out ColumnExpression column, out Expression constant)
+    {
+        (metric, column, constant) = (default, null!, null!);
+        (Values.VectorMetric? op, Expression? left, Expression? right) = expression switch
+        {
+            BinaryExpression b when IsDistance(b) => (MetricOf(b.Operator), b.Left, b.Right),
+            FunctionCallExpression { Arguments.Count: 2 } f when VectorFunctions.Distances.TryGetValue(f.Name, out var m) => (m, f.Arguments[0], f.Arguments[1]),
+            _ => ((Values.VectorMetric?)null, (Expression?)null, (Expression?)null),
+        };
+        if (op is null)
+        {
+            return false;
+        }
+
+        metric = op.Value;
+        (column, constant) = (left, right) switch
+        {
+            (ColumnExpression c, var k) when Conjuncts.IsConstant(k!) => (c, k!),
+            (var k, ColumnExpression c) when Conjuncts.IsConstant(k!) => (c, k!),
+            _ => (null!, null!),
+        };
+        return column is not null;
+    }
+
+    private static Values.VectorMetric MetricOf(BinaryOperator op) => op switch
+    {
+        BinaryOperator.L2Distance => Values.VectorMetric.L2,
+        BinaryOperator.NegativeInnerProduct => Values.VectorMetric.NegativeInnerProduct,
+        _ => Values.VectorMetric.Cosine,
+    };
 
     /// <summary>Whether an ORDER BY key is a vector distance, so the ordering is a nearest-neighbour search.</summary>
     public static bool IsDistance(Expression expression) => expression switch

@@ -19,15 +19,17 @@ internal static class VectorDistances
             return DbValue.Null;
         }
 
-        var x = AsVector(a);
-        var y = AsVector(b);
-        return metric switch
-        {
-            VectorMetric.L2 => DbValue.FromReal(Math.Sqrt(VectorDistance.L2Squared(x, y))),
-            VectorMetric.NegativeInnerProduct => DbValue.FromReal(-VectorDistance.Dot(x, y)),
-            _ => Cosine(x, y),
-        };
+        var distance = Distance(metric, AsVector(a), AsVector(b));
+        return double.IsNaN(distance) ? DbValue.Null : DbValue.FromReal(distance);
     }
+
+    /// <summary>The distance between two vectors of equal length; NaN when undefined (cosine with a zero vector).</summary>
+    public static double Distance(VectorMetric metric, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => metric switch
+    {
+        VectorMetric.L2 => Math.Sqrt(VectorDistance.L2Squared(x, y)),
+        VectorMetric.NegativeInnerProduct => -VectorDistance.Dot(x, y),
+        _ => VectorDistance.Cosine(x, y),
+    };
 
     /// <summary>A vector operand: a vector, or a text literal of one.</summary>
     public static float[] AsVector(DbValue value) => value.Kind switch
@@ -44,10 +46,4 @@ internal static class VectorDistances
         DbValueKind.Text => VectorLiteral.ParseSparse(value.AsText),
         _ => throw StoreErrors.TypeMismatch($"expected a sparse vector, found a {ColumnType.Describe(value)}"),
     };
-
-    private static DbValue Cosine(float[] x, float[] y)
-    {
-        var distance = VectorDistance.Cosine(x, y);
-        return float.IsFinite(distance) ? DbValue.FromReal(distance) : DbValue.Null;
-    }
 }
