@@ -20,6 +20,7 @@ public sealed partial class Session : IDisposable
     private readonly Pager _pager;
     private readonly bool _readOnly;
     private readonly SessionSettings _settings = new();
+    private readonly StatementCache _statements = new();
     private ReadTransaction? _transaction;
 
     internal Session(Pager pager, bool readOnly)
@@ -43,9 +44,9 @@ public sealed partial class Session : IDisposable
             : throw StoreErrors.InvalidArgument($"expected one statement, found {statements.Count}; run scripts statement by statement");
     }
 
-    /// <summary>Parses a script of statements separated by semicolons.</summary>
+    /// <summary>Parses a script of statements separated by semicolons (or takes it from this session's cache of recent texts).</summary>
     public IReadOnlyList<PreparedStatement> PrepareScript(string sql) =>
-        SqlParser.ParseScript(sql).Select(s => new PreparedStatement(sql, s)).ToList();
+        _statements.GetOrAdd(sql, text => SqlParser.ParseScript(text).Select(s => new PreparedStatement(text, s)).ToList());
 
     public QueryResult Execute(string sql, StatementParameters? parameters = null) => Execute(Prepare(sql), parameters);
 

@@ -131,4 +131,15 @@ public class StatementTests
         Assert.Equal([1L, 2L], seen);
         Assert.Equal(3, reader.Scalar("SELECT COUNT(*) FROM t").AsInteger);
     }
+
+    [Fact]
+    public void Repeated_text_is_parsed_once_but_planned_against_the_current_schema()
+    {
+        using var db = new SqlRunner();
+        db.Run("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1)");
+        Assert.Same(db.Session.Prepare("SELECT * FROM t"), db.Session.Prepare("SELECT * FROM t"));
+        Assert.Equal(["1"], db.Lines("SELECT * FROM t"));
+        db.Run("DROP TABLE t; CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (2, 'x')");
+        Assert.Equal(["2|x"], db.Lines("SELECT * FROM t"));
+    }
 }

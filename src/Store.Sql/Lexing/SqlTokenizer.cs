@@ -2,7 +2,6 @@ using Store.Core.Errors;
 using Superpower;
 using Superpower.Model;
 using Superpower.Parsers;
-using Superpower.Tokenizers;
 
 namespace Store.Sql.Lexing;
 
@@ -12,7 +11,7 @@ namespace Store.Sql.Lexing;
 /// becomes a typed syntax error with line, column and caret. Comments (<c>--</c> and
 /// <c>/* */</c>) and whitespace are skipped.
 /// </summary>
-internal static class SqlTokenizer
+internal static partial class SqlTokenizer
 {
     private static readonly TextParser<Unit> LineComment =
         from open in Span.EqualTo("--")
@@ -60,39 +59,9 @@ internal static class SqlTokenizer
         from name in Name
         select Unit.Value;
 
-    private static readonly Tokenizer<SqlToken> Tokenizer = new TokenizerBuilder<SqlToken>()
-        .Ignore(Span.WhiteSpace)
-        .Ignore(LineComment)
-        .Ignore(BlockComment)
-        .Match(StringLiteral, SqlToken.String)
-        .Match(QuotedIdentifier, SqlToken.QuotedIdentifier)
-        .Match(RealLiteral, SqlToken.Real)
-        .Match(Numerics.Natural, SqlToken.Integer)
-        .Match(NamedParameter, SqlToken.NamedParameter)
-        .Match(Character.EqualTo('?'), SqlToken.PositionalParameter)
-        .Match(Name, SqlToken.Identifier)
-        .Match(Span.EqualTo("<->"), SqlToken.L2Distance)
-        .Match(Span.EqualTo("<#>"), SqlToken.NegativeInnerProduct)
-        .Match(Span.EqualTo("<=>"), SqlToken.CosineDistance)
-        .Match(Span.EqualTo("<="), SqlToken.LessOrEqual)
-        .Match(Span.EqualTo(">="), SqlToken.GreaterOrEqual)
-        .Match(Span.EqualTo("<>"), SqlToken.NotEqual)
-        .Match(Span.EqualTo("!="), SqlToken.NotEqual)
-        .Match(Span.EqualTo("||"), SqlToken.Concat)
-        .Match(Character.EqualTo('<'), SqlToken.Less)
-        .Match(Character.EqualTo('>'), SqlToken.Greater)
-        .Match(Character.EqualTo('='), SqlToken.Equal)
-        .Match(Character.EqualTo('('), SqlToken.LParen)
-        .Match(Character.EqualTo(')'), SqlToken.RParen)
-        .Match(Character.EqualTo(','), SqlToken.Comma)
-        .Match(Character.EqualTo(';'), SqlToken.Semicolon)
-        .Match(Character.EqualTo('.'), SqlToken.Dot)
-        .Match(Character.EqualTo('*'), SqlToken.Star)
-        .Match(Character.EqualTo('+'), SqlToken.Plus)
-        .Match(Character.EqualTo('-'), SqlToken.Minus)
-        .Match(Character.EqualTo('/'), SqlToken.Slash)
-        .Match(Character.EqualTo('%'), SqlToken.Percent)
-        .Build();
+    private static readonly TextParser<Unit> Integer = Numerics.Natural.Value(Unit.Value);
+
+    private static readonly Tokenizer<SqlToken> Tokenizer = new Scanner();
 
     /// <summary>Tokenizes <paramref name="sql"/> or throws a syntax error pointing at the first unreadable character.</summary>
     public static TokenList<SqlToken> Tokenize(string sql)

@@ -127,10 +127,42 @@ internal static class ExpressionParser
             .Or(Operator(SqlToken.GreaterOrEqual, BinaryOperator.GreaterOrEqual))
             .Or(Operator(SqlToken.Greater, BinaryOperator.Greater));
 
+    /// <summary>What may follow a NOT in a comparison: BETWEEN, IN or LIKE, as a function of the left operand and the negation.</summary>
+    private static readonly TokenListParser<SqlToken, Func<Expression, bool, Expression>> NegatableSuffix =
+        (from between in Keyword("BETWEEN")
+         from low in OtherOperator
+         from and in Keyword("AND")
+         from high in OtherOperator
+         select (Func<Expression, bool, Expression>)((left, negated) => new BetweenExpression(left, low, high, negated, left.Line, left.Column)))
+        .Or(from inKeyword in Keyword("IN")
+            from open in Token.EqualTo(SqlToken.LParen)
+            from items in Parse.Ref(() => AnyExpression!).AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma))
+            from close in Token.EqualTo(SqlToken.RParen)
+            select (Func<Expression, bool, Expression>)((left, negated) => new InListExpression(left, items, negated, left.Line, left.Column)))
+        .Or(from like in Keyword("LIKE")
+            from pattern in OtherOperator
+            select (Func<Expression, bool, Expression>)((left, negated) => new LikeExpression(left, pattern, negated, left.Line, left.Column)));
+
+    /// <summary>
+    /// What may follow the left operand of a comparison, as a function of that operand (built
+    /// once, not per operand); each alternative is tried whole, so a lone NOT is left alone.
+    /// </summary>
+    private static readonly TokenListParser<SqlToken, Func<Expression, Expression>> ComparisonSuffix =
+        (from op in ComparisonOperator
+         from right in OtherOperator
+         select (Func<Expression, Expression>)(left => new BinaryExpression(op, left, right, left.Line, left.Column)))
+        .Or((from isKeyword in Keyword("IS")
+             from not in Keyword("NOT").Value(true).OptionalOrDefault()
+             from nullKeyword in Keyword("NULL")
+             select (Func<Expression, Expression>)(left => new IsNullExpression(left, not, left.Line, left.Column))).Try())
+        .Or((from not in Keyword("NOT").Value(true).OptionalOrDefault()
+             from suffix in NegatableSuffix
+             select (Func<Expression, Expression>)(left => suffix(left, not))).Try());
+
     private static readonly TokenListParser<SqlToken, Expression> Comparison =
         from left in OtherOperator
-        from result in ComparisonSuffix(left).OptionalOrDefault(left)
-        select result;
+        from suffix in ComparisonSuffix.Select(f => (Func<Expression, Expression>?)f).OptionalOrDefault()
+        select suffix is null ? left : suffix(left);
 
     private static readonly TokenListParser<SqlToken, Expression> Negation =
         (from not in Keyword("NOT")
@@ -154,34 +186,6 @@ internal static class ExpressionParser
 
     private static Expression Combine(BinaryOperator op, Expression left, Expression right) =>
         new BinaryExpression(op, left, right, left.Line, left.Column);
-
-    /// <summary>What may follow the left operand of a comparison; tried whole, so a lone NOT is left alone.</summary>
-    private static TokenListParser<SqlToken, Expression> ComparisonSuffix(Expression left) =>
-        (from op in ComparisonOperator
-         from right in OtherOperator
-         select (Expression)new BinaryExpression(op, left, right, left.Line, left.Column))
-        .Or((from isKeyword in Keyword("IS")
-             from not in Keyword("NOT").Value(true).OptionalOrDefault()
-             from nullKeyword in Keyword("NULL")
-             select (Expression)new IsNullExpression(left, not, left.Line, left.Column)).Try())
-        .Or((from not in Keyword("NOT").Value(true).OptionalOrDefault()
-             from suffix in NegatableSuffix(left, not)
-             select suffix).Try());
-
-    private static TokenListParser<SqlToken, Expression> NegatableSuffix(Expression left, bool negated) =>
-        (from between in Keyword("BETWEEN")
-         from low in OtherOperator
-         from and in Keyword("AND")
-         from high in OtherOperator
-         select (Expression)new BetweenExpression(left, low, high, negated, left.Line, left.Column))
-        .Or(from inKeyword in Keyword("IN")
-            from open in Token.EqualTo(SqlToken.LParen)
-            from items in Parse.Ref(() => AnyExpression!).AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma))
-            from close in Token.EqualTo(SqlToken.RParen)
-            select (Expression)new InListExpression(left, items, negated, left.Line, left.Column))
-        .Or(from like in Keyword("LIKE")
-            from pattern in OtherOperator
-            select (Expression)new LikeExpression(left, pattern, negated, left.Line, left.Column));
 
     private static Expression At(Token<SqlToken> token, DbValue value) =>
         new LiteralExpression(value, token.Span.Position.Line, token.Span.Position.Column);
