@@ -84,6 +84,22 @@ public class SelectTests
     }
 
     [Fact]
+    public void Inner_join_looks_up_the_left_table_when_only_it_has_the_key()
+    {
+        using var db = Docs();
+        db.Run("CREATE TABLE notes (doc INTEGER, note TEXT); INSERT INTO notes VALUES (1, 'a'), (1, 'b'), (3, 'c'), (9, 'orphan')");
+        const string Query = "SELECT d.title, n.note, * FROM docs d JOIN notes n ON n.doc = d.id WHERE n.note <> 'b' ORDER BY n.note";
+        Assert.Contains(db.Lines("EXPLAIN " + Query), l => l.Contains("index join table docs as d (left side) by rowid = n.doc", StringComparison.Ordinal));
+        var rows = db.Lines(Query);
+        Assert.Equal(2, rows.Count);
+        Assert.StartsWith("Aspirin|a|1|Aspirin|", rows[0], StringComparison.Ordinal);
+        Assert.EndsWith("|1|a", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("Paracetamol|c|3|Paracetamol|", rows[1], StringComparison.Ordinal);
+
+        Assert.DoesNotContain(db.Lines("EXPLAIN SELECT d.title FROM docs d LEFT JOIN notes n ON n.doc = d.id"), l => l.Contains("index join", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Subquery_in_from_with_alias()
     {
         using var db = Docs();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Store.Access.Catalog;
 using Store.Core.Errors;
 using Store.Sql.Binding;
@@ -11,7 +12,9 @@ namespace Store.Sql.Planning;
 /// Plans FROM and its joins. The first table is read through the access path the WHERE
 /// conjuncts allow; a join whose condition equates a column of the joined table that has a
 /// key (its rowid or the first column of an index) with an expression over the rows so far
-/// becomes an index join, any other a nested loop.
+/// becomes an index join. When only the first table has such a key, an inner join that
+/// would otherwise scan it whole turns round: the joined table is read (through its own
+/// access path) and the first table looked up by key. Any other join is a nested loop.
 /// </summary>
 internal sealed class SourcePlanner(QueryContext query, BindingContext context)
 {
@@ -25,7 +28,7 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
         var plan = PlanSource(from, conjuncts);
         foreach (var join in joins)
         {
-            plan = PlanJoin(plan, join);
+            plan = PlanJoin(plan, join, conjuncts);
         }
 
         return plan;
@@ -43,7 +46,7 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
         return new AccessPathPlanner(context).Plan(table, named.Alias ?? table.Schema.Name, query.Catalog.IndexesOf(table.Schema.Name), conjuncts);
     }
 
-    private PlanNode PlanJoin(PlanNode left, Join join)
+    private PlanNode PlanJoin(PlanNode left, Join join, IReadOnlyList<Expression> conjuncts)
     {
         if (join.Source is NamedTableSource named)
         {
@@ -51,12 +54,17 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
             var alias = named.Alias ?? table.Schema.Name;
             var right = TableColumns.ScopeOf(table.Schema, alias);
             var condition = new ExpressionBinder(left.Scope.Concat(right), context).Bind(join.On);
-            foreach (var conjunct in Conjuncts.Split(join.On).OfType<BinaryExpression>().Where(b => b.Operator == BinaryOperator.Equal))
+            if (TryKeyLookup(join, left.Scope, table, alias, right, out var index, out var key))
             {
-                if (TryKeyLookup(left.Scope, table, alias, right, conjunct.Left, conjunct.Right, out var index, out var key)
-                    || TryKeyLookup(left.Scope, table, alias, right, conjunct.Right, conjunct.Left, out index, out key))
+                return new IndexJoinNode(left, table, alias, index, key, condition, join.Left);
+            }
+
+            if (!join.Left && left is TableScanNode { IsFullScan: true } scan)
+            {
+                var outer = PlanSource(named, conjuncts);
+                if (TryKeyLookup(join, outer.Scope, scan.Table, scan.Alias, scan.Scope, out index, out key))
                 {
-                    return new IndexJoinNode(left, table, alias, index, key!, condition, join.Left);
+                    return new IndexJoinNode(outer, scan.Table, scan.Alias, index, key, condition, isLeftJoin: false, lookupIsLeft: true);
                 }
             }
 
@@ -67,20 +75,36 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
         return new NestedLoopJoinNode(left, source, new ExpressionBinder(left.Scope.Concat(source.Scope), context).Bind(join.On), join.Left);
     }
 
-    /// <summary>Whether <paramref name="keySide"/> is a keyed column of the joined table and <paramref name="valueSide"/> reads only the rows so far.</summary>
-    private bool TryKeyLookup(Scope left, TableInfo table, string alias, Scope right, Expression keySide, Expression valueSide, out IndexInfo? index, out BoundExpression? key)
+    /// <summary>Whether an equality in the join condition compares a keyed column of <paramref name="table"/> with an expression over the <paramref name="outer"/> rows only.</summary>
+    private bool TryKeyLookup(Join join, Scope outer, TableInfo table, string alias, Scope lookup, out IndexInfo? index, [NotNullWhen(true)] out BoundExpression? key)
+    {
+        foreach (var equality in Conjuncts.Split(join.On).OfType<BinaryExpression>().Where(b => b.Operator == BinaryOperator.Equal))
+        {
+            if (TryKeyLookup(outer, table, alias, lookup, equality.Left, equality.Right, out index, out key)
+                || TryKeyLookup(outer, table, alias, lookup, equality.Right, equality.Left, out index, out key))
+            {
+                return true;
+            }
+        }
+
+        index = null;
+        key = null;
+        return false;
+    }
+
+    private bool TryKeyLookup(Scope outer, TableInfo table, string alias, Scope lookup, Expression keySide, Expression valueSide, out IndexInfo? index, [NotNullWhen(true)] out BoundExpression? key)
     {
         index = null;
         key = null;
         if (keySide is not ColumnExpression column
             || (column.Table is not null && !string.Equals(column.Table, alias, StringComparison.OrdinalIgnoreCase))
-            || !TryResolve(right, column, out var position)
-            || (column.Table is null && TryResolve(left, column, out _)))
+            || !TryResolve(lookup, column, out var position)
+            || (column.Table is null && TryResolve(outer, column, out _)))
         {
             return false;
         }
 
-        var isRowId = position == right.Columns.Count - 1 || position == table.Schema.RowIdAliasIndex;
+        var isRowId = position == lookup.Columns.Count - 1 || position == table.Schema.RowIdAliasIndex;
         index = isRowId ? null : query.Catalog.IndexesOf(table.Schema.Name).FirstOrDefault(i => i.ColumnPositions[0] == position);
         if (!isRowId && index is null)
         {
@@ -89,7 +113,7 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
 
         try
         {
-            key = new ExpressionBinder(left, context).Bind(valueSide);
+            key = new ExpressionBinder(outer, context).Bind(valueSide);
             return true;
         }
         catch (StoreException)

@@ -10,6 +10,13 @@ internal sealed class TableScanNode(TableInfo table, string alias, KeyRange? ran
 {
     public override Scope Scope { get; } = TableColumns.ScopeOf(table.Schema, alias);
 
+    public TableInfo Table => table;
+
+    public string Alias => alias;
+
+    /// <summary>Whether every row is read, so another way into the table costs nothing extra.</summary>
+    public bool IsFullScan => range is null;
+
     public override IEnumerable<DbValue[]> Execute(QueryContext context)
     {
         long? start = null, end = null;
