@@ -130,8 +130,8 @@ public sealed partial class Session : IDisposable
         return changed;
     }
 
-    private static StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values) =>
-        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values)), binding).Execute(statement);
+    private StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values) =>
+        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values), _settings.Values), binding).Execute(statement);
 
     private static List<ResultColumnInfo> Columns(StatementResult result) =>
         result.Columns.Select(c => new ResultColumnInfo(c.Name, c.DeclaredType)).ToList();

@@ -38,7 +38,7 @@ public class ErrorTests
     {
         using var db = new SqlRunner();
         db.Run("CREATE TABLE t (id INTEGER PRIMARY KEY, emb VECTOR(3))");
-        var error = Assert.Throws<StoreException>(() => db.Run("CREATE INDEX t_emb ON t USING hnsw (emb) WITH (m = 16)"));
+        var error = Assert.Throws<StoreException>(() => db.Run("CREATE INDEX t_emb ON t USING spann (emb) WITH (m = 16)"));
         Assert.Equal(ErrorCode.NotSupported, error.Code);
         Assert.Contains("not available yet", error.Message, StringComparison.Ordinal);
     }

@@ -8,7 +8,8 @@ namespace Store.Access.Catalog;
 /// One row of the system catalog, stored with the row codec as
 /// [kind, name, table, root page, definition...] where kind is "table" or "index" and the
 /// definition is, for a table, (column name, type name, flags) per column (flags: 1 NOT NULL,
-/// 2 rowid alias) and, for an index, (unique, column names...).
+/// 2 rowid alias) and, for an index, (unique, column names...) followed, for any method but
+/// a B+tree, by NULL, the method name and its options as (name, value) pairs.
 /// </summary>
 internal sealed record CatalogEntry(string Kind, string Name, string Table, uint Root, IReadOnlyList<DbValue> Definition)
 {
@@ -39,9 +40,22 @@ internal sealed record CatalogEntry(string Kind, string Name, string Table, uint
         return new CatalogEntry(TableKind, schema.Name, schema.Name, root, definition);
     }
 
-    public static CatalogEntry ForIndex(IndexSchema schema, uint root) =>
-        new(IndexKind, schema.Name, schema.Table, root,
-            [DbValue.FromInteger(schema.Unique ? 1 : 0), .. schema.Columns.Select(DbValue.FromText)]);
+    public static CatalogEntry ForIndex(IndexSchema schema, uint root)
+    {
+        List<DbValue> definition = [DbValue.FromInteger(schema.Unique ? 1 : 0), .. schema.Columns.Select(DbValue.FromText)];
+        if (!schema.IsBTree)
+        {
+            definition.Add(DbValue.Null);
+            definition.Add(DbValue.FromText(schema.Method));
+            foreach (var (name, value) in schema.OptionList)
+            {
+                definition.Add(DbValue.FromText(name));
+                definition.Add(DbValue.FromText(value));
+            }
+        }
+
+        return new CatalogEntry(IndexKind, schema.Name, schema.Table, root, definition);
+    }
 
     public static CatalogEntry Decode(byte[] stored)
     {
@@ -69,6 +83,21 @@ internal sealed record CatalogEntry(string Kind, string Name, string Table, uint
         return new TableSchema(Name, columns);
     }
 
-    public IndexSchema ToIndexSchema() =>
-        new(Name, Table, Definition.Skip(1).Select(v => v.AsText).ToList(), Definition[0].AsInteger != 0);
+    public IndexSchema ToIndexSchema()
+    {
+        var columns = Definition.Skip(1).TakeWhile(v => !v.IsNull).Select(v => v.AsText).ToList();
+        var rest = Definition.Skip(1 + columns.Count + 1).ToList();
+        if (rest.Count == 0)
+        {
+            return new IndexSchema(Name, Table, columns, Definition[0].AsInteger != 0);
+        }
+
+        var options = new List<KeyValuePair<string, string>>();
+        for (var i = 1; i + 1 < rest.Count; i += 2)
+        {
+            options.Add(new(rest[i].AsText, rest[i + 1].AsText));
+        }
+
+        return new IndexSchema(Name, Table, columns, Definition[0].AsInteger != 0, rest[0].AsText, options);
+    }
 }

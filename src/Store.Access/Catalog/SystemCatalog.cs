@@ -1,5 +1,6 @@
 using Store.Access.BTrees;
 using Store.Access.Tables;
+using Store.Access.Vectors.Hnsw;
 using Store.Core.Errors;
 using Store.Storage.Paging;
 
@@ -20,8 +21,18 @@ internal sealed class SystemCatalog(ReadTransaction txn)
     public IReadOnlyList<IndexInfo> Indexes() =>
         Entries().Where(e => e.Kind == CatalogEntry.IndexKind).Select(ToIndexInfo).ToList();
 
+    /// <summary>Every index of a table, B+tree and vector.</summary>
     public IReadOnlyList<IndexInfo> IndexesOf(string table) =>
         Indexes().Where(i => CatalogEntry.SameName(i.Schema.Table, table)).ToList();
+
+    /// <summary>A table's scalar B+tree indexes: the ones access paths, joins and key checks use.</summary>
+    public IReadOnlyList<IndexInfo> BTreeIndexesOf(string table) => IndexesOf(table).Where(i => i.Schema.IsBTree).ToList();
+
+    /// <summary>A table's vector indexes.</summary>
+    public IReadOnlyList<IndexInfo> VectorIndexesOf(string table) => IndexesOf(table).Where(i => !i.Schema.IsBTree).ToList();
+
+    /// <summary>An HNSW index for searching (and, in a write transaction, changing) in this transaction.</summary>
+    public HnswIndex OpenHnsw(IndexInfo index) => new(txn, index, HnswOptions.Parse(index.Schema, GetTable(index.Schema.Table).Schema));
 
     public TableInfo? FindTable(string name) =>
         Find(name) is { Kind: CatalogEntry.TableKind } entry ? new TableInfo(entry.ToTableSchema(), entry.Root) : null;
@@ -70,12 +81,18 @@ internal sealed class SystemCatalog(ReadTransaction txn)
     }
 
     /// <summary>
-    /// Creates a B+tree index and fills it from the table's rows. Everything that can fail is
+    /// Creates an index (a B+tree, or an HNSW graph in a B+tree) and fills it from the table's rows. Everything that can fail is
     /// checked, and the index filled, before the catalog names it; a failed fill frees its pages.
     /// </summary>
     public IndexInfo CreateIndex(IndexSchema schema)
     {
         var table = GetTable(schema.Table);
+        if (!schema.IsBTree && !string.Equals(schema.Method, HnswOptions.Method, StringComparison.OrdinalIgnoreCase))
+        {
+            throw StoreErrors.NotSupported($"index method '{schema.Method}'");
+        }
+
+        var parameters = schema.IsBTree ? null : HnswOptions.Parse(schema, table.Schema);
         if (schema.Columns.Count == 0)
         {
             throw StoreErrors.InvalidArgument($"index '{schema.Name}' needs at least one column");
@@ -86,11 +103,18 @@ internal sealed class SystemCatalog(ReadTransaction txn)
         var tree = EnsureTree();
         ThrowIfNameTaken(tree, schema.Name);
         var root = BTree.Create(Writer);
-        var entry = CatalogEntry.ForIndex(schema with { Table = table.Schema.Name }, root);
+        var entry = CatalogEntry.ForIndex(schema with { Table = table.Schema.Name, Method = schema.Method.ToLowerInvariant() }, root);
         var index = new IndexInfo(entry.ToIndexSchema(), root, positions);
         try
         {
-            new Table(txn, table, [index]).Backfill(index);
+            if (parameters is null)
+            {
+                new Table(txn, table, [index]).Backfill(index);
+            }
+            else
+            {
+                new HnswIndex(txn, index, parameters).Build(new Table(txn, table, []).Vectors(positions[0]), Environment.ProcessorCount);
+            }
         }
         catch (StoreException)
         {

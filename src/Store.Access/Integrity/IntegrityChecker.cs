@@ -128,8 +128,13 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
                 continue;
             }
 
-            var rows = new Table(txn, table, indexes).Scan().ToList();
-            foreach (var index in indexes)
+            var rows = new Table(txn, table, []).Scan().ToList();
+            foreach (var index in indexes.Where(i => !i.Schema.IsBTree))
+            {
+                _problems.AddRange(catalog.OpenHnsw(index).Check(rows, index.ColumnPositions[0]).Select(p => $"index {index.Schema.Name}: {p}"));
+            }
+
+            foreach (var index in indexes.Where(i => i.Schema.IsBTree))
             {
                 var expected = rows.Select(r => Table.IndexKey(index, r.Values, r.RowId)).ToHashSet(ByteArrayComparer.Instance);
                 var actual = new BTree(txn, index.Root).Scan().Select(e => e.Key).ToList();

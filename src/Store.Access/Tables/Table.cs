@@ -1,6 +1,7 @@
 using Store.Access.BTrees;
 using Store.Access.Catalog;
 using Store.Access.Encoding;
+using Store.Access.Vectors.Hnsw;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Storage.Paging;
@@ -8,7 +9,7 @@ using Store.Storage.Paging;
 namespace Store.Access.Tables;
 
 /// <summary>
-/// A table's rows in a B+tree keyed by rowid, kept in step with its B+tree indexes. Writes
+/// A table's rows in a B+tree keyed by rowid, kept in step with its B+tree and vector indexes. Writes
 /// need the transaction to be the write transaction; reads work in any.
 /// </summary>
 internal sealed class Table
@@ -16,13 +17,16 @@ internal sealed class Table
     private readonly ReadTransaction _txn;
     private readonly BTree _rows;
     private readonly IReadOnlyList<IndexInfo> _indexes;
+    private readonly IReadOnlyList<(int Column, HnswIndex Index)> _vectorIndexes;
 
     public Table(ReadTransaction txn, TableInfo info, IReadOnlyList<IndexInfo> indexes)
     {
         _txn = txn;
         Info = info;
         _rows = new BTree(txn, info.Root);
-        _indexes = indexes;
+        _indexes = indexes.Where(i => i.Schema.IsBTree).ToList();
+        _vectorIndexes = indexes.Where(i => !i.Schema.IsBTree)
+            .Select(i => (i.ColumnPositions[0], new HnswIndex(txn, i, HnswOptions.Parse(i.Schema, info.Schema)))).ToList();
     }
 
     public TableInfo Info { get; }
@@ -45,6 +49,11 @@ internal sealed class Table
         _rows.Scan(null, null, (key, value) =>
             (KeyCodec.DecodeRowId(key), RowCodec.TryGetVector(value, column, out var vector) ? compute(vector) : double.NaN))
             .Where(r => !double.IsNaN(r.Item2));
+
+    /// <summary>Every row's non-NULL vector in one column, in rowid order (to build a vector index).</summary>
+    public List<(long RowId, float[] Vector)> Vectors(int column) =>
+        _rows.Scan(null, null, (key, value) => (KeyCodec.DecodeRowId(key), RowCodec.TryGetVector(value, column, out var vector) ? vector.ToArray() : null))
+            .Where(r => r.Item2 is not null).Select(r => (r.Item1, r.Item2!)).ToList();
 
     /// <summary>Rowids whose index key starts with <paramref name="values"/>, in index order.</summary>
     public IEnumerable<long> Seek(IndexInfo index, ReadOnlySpan<DbValue> values)
@@ -104,6 +113,11 @@ internal sealed class Table
         var entries = PrepareIndexEntries(values, rowId);
         WriteIndexEntries(entries);
         _rows.Put(KeyCodec.RowIdKey(rowId), row);
+        foreach (var (column, index) in _vectorIndexes)
+        {
+            InsertVector(index, rowId, values[column]);
+        }
+
         return rowId;
     }
 
@@ -128,6 +142,12 @@ internal sealed class Table
         RemoveIndexEntries(old, rowId);
         WriteIndexEntries(entries);
         _rows.Put(KeyCodec.RowIdKey(rowId), row);
+        foreach (var (column, index) in _vectorIndexes.Where(v => !values[v.Column].Equals(old[v.Column])))
+        {
+            index.Delete(rowId);
+            InsertVector(index, rowId, values[column]);
+        }
+
         return true;
     }
 
@@ -141,6 +161,11 @@ internal sealed class Table
 
         RemoveIndexEntries(old, rowId);
         _rows.Delete(KeyCodec.RowIdKey(rowId));
+        foreach (var (_, index) in _vectorIndexes)
+        {
+            index.Delete(rowId);
+        }
+
         return true;
     }
 
@@ -151,6 +176,14 @@ internal sealed class Table
         foreach (var (rowId, values) in rows)
         {
             WriteIndexEntries([PrepareIndexEntry(index, values, rowId)]);
+        }
+    }
+
+    private static void InsertVector(HnswIndex index, long rowId, DbValue value)
+    {
+        if (value.Kind == DbValueKind.Vector)
+        {
+            index.Insert(rowId, value.AsVector);
         }
     }
 

@@ -94,7 +94,7 @@ internal sealed class DataModifier(QueryContext query, BindingContext context)
     private (TableInfo Table, Scope Scope, List<DbValue[]> Rows) FindRows(string name, Expression? where, Statement statement)
     {
         var table = query.Catalog.FindTable(name) ?? throw context.Error(StoreErrors.NotFound("table", name), statement.Line, statement.Column);
-        PlanNode plan = new AccessPathPlanner(context).Plan(table, table.Schema.Name, query.Catalog.IndexesOf(table.Schema.Name), Conjuncts.Split(where).ToList());
+        PlanNode plan = new AccessPathPlanner(context).Plan(table, table.Schema.Name, query.Catalog.BTreeIndexesOf(table.Schema.Name), Conjuncts.Split(where).ToList());
         if (where is not null)
         {
             plan = new FilterNode(plan, new ExpressionBinder(plan.Scope, context).Bind(where));

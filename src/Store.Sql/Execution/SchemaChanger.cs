@@ -10,7 +10,7 @@ namespace Store.Sql.Execution;
 internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 {
     /// <summary>Index methods the grammar accepts whose implementation arrives with a later version.</summary>
-    private static readonly HashSet<string> PlannedMethods = new(StringComparer.OrdinalIgnoreCase) { "hnsw", "ivf", "spann", "sparse", "bm25" };
+    private static readonly HashSet<string> PlannedMethods = new(StringComparer.OrdinalIgnoreCase) { "ivf", "spann", "sparse", "bm25" };
 
     public void CreateTable(CreateTableStatement create)
     {
@@ -41,14 +41,15 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 
     public void CreateIndex(CreateIndexStatement create)
     {
-        if (create.Method is { } method && !string.Equals(method, "btree", StringComparison.OrdinalIgnoreCase))
+        var method = create.Method ?? IndexSchema.BTree;
+        if (!string.Equals(method, IndexSchema.BTree, StringComparison.OrdinalIgnoreCase) && !string.Equals(method, "hnsw", StringComparison.OrdinalIgnoreCase))
         {
             throw context.Error(PlannedMethods.Contains(method)
                 ? StoreErrors.NotSupported($"index method '{method.ToLowerInvariant()}' is not available yet in this version")
                 : StoreErrors.NotSupported($"unknown index method '{method}' (btree, hnsw, ivf, spann, sparse or bm25)"), create.Line, create.Column);
         }
 
-        if (create.Options.Count > 0)
+        if (create.Options.Count > 0 && string.Equals(method, IndexSchema.BTree, StringComparison.OrdinalIgnoreCase))
         {
             throw context.Error(StoreErrors.InvalidArgument($"a B+tree index takes no WITH options (found '{create.Options[0].Key}')"), create.Line, create.Column);
         }
@@ -58,7 +59,8 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
             return;
         }
 
-        context.At(create, () => query.Catalog.CreateIndex(new IndexSchema(create.Name, create.Table, create.Columns, create.Unique)));
+        var options = create.Options.Select(o => new KeyValuePair<string, string>(o.Key, OptionText(o))).ToList();
+        context.At(create, () => query.Catalog.CreateIndex(new IndexSchema(create.Name, create.Table, create.Columns, create.Unique, method.ToLowerInvariant(), options)));
     }
 
     public void Drop(DropStatement drop)
@@ -85,4 +87,12 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
             return 0;
         });
     }
+
+    /// <summary>An option's value as the index reads it: a literal's text, or a bare word (<c>metric = cosine</c>).</summary>
+    private string OptionText(IndexOption option) => option.Value switch
+    {
+        LiteralExpression { Value.IsNull: false } literal => literal.Value.ToString(),
+        ColumnExpression { Table: null } word => word.Name,
+        _ => throw context.Error(StoreErrors.InvalidArgument($"index option {option.Key} needs a constant value"), option.Value.Line, option.Value.Column),
+    };
 }

@@ -63,7 +63,7 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
     private PlanNode RowFinder(string name, Expression? where, Statement statement)
     {
         var table = query.Catalog.FindTable(name) ?? throw context.Error(StoreErrors.NotFound("table", name), statement.Line, statement.Column);
-        var plan = new AccessPathPlanner(context).Plan(table, table.Schema.Name, query.Catalog.IndexesOf(table.Schema.Name), Conjuncts.Split(where).ToList());
+        var plan = new AccessPathPlanner(context).Plan(table, table.Schema.Name, query.Catalog.BTreeIndexesOf(table.Schema.Name), Conjuncts.Split(where).ToList());
         return where is null ? plan : new FilterNode(plan, new ExpressionBinder(plan.Scope, context).Bind(where));
     }
 

@@ -1,4 +1,5 @@
 using Store.Core.Values;
+using Store.Core.Vectors;
 using Store.Sql.Syntax;
 using Store.Sql.Values;
 

@@ -1,4 +1,5 @@
 using Store.Core.Values;
+using Store.Core.Vectors;
 using Store.Sql.Values;
 
 namespace Store.Sql.Functions;

@@ -1,5 +1,6 @@
 using Store.Access.Catalog;
 using Store.Core.Values;
+using Store.Core.Vectors;
 using Store.Sql.Binding;
 using Store.Sql.Execution;
 using Store.Sql.Expressions;
@@ -23,8 +24,7 @@ internal sealed class NearestNeighbourScanNode(
     public override IEnumerable<DbValue[]> Execute(QueryContext context)
     {
         var target = query.Evaluate([], context.Evaluation);
-        var take = LimitNode.Count(limit, context);
-        var k = take < 0 ? int.MaxValue : (int)Math.Min(take + Math.Max(offset is null ? 0 : LimitNode.Count(offset, context), 0), int.MaxValue);
+        var k = RowsWanted(limit, offset, context);
         if (target.IsNull || k == 0)
         {
             return [];
@@ -73,12 +73,21 @@ internal sealed class NearestNeighbourScanNode(
         return nearest.Select(e => e.Row ?? TableColumns.WithRowId(rows.Get(e.RowId)!, e.RowId)).ToList();
     }
 
+    /// <summary>How many nearest rows LIMIT and OFFSET need: the limit plus the offset (all rows for a negative limit).</summary>
+    public static int RowsWanted(BoundExpression limit, BoundExpression? offset, QueryContext context)
+    {
+        var take = LimitNode.Count(limit, context);
+        return take < 0 ? int.MaxValue : (int)Math.Min(take + Math.Max(offset is null ? 0 : LimitNode.Count(offset, context), 0), int.MaxValue);
+    }
+
     public override string Describe() =>
         $"exact nearest-neighbour scan of table {table.Schema.Name}{TableScanNode.AliasText(table, alias)} by {Scope.Columns[column].Name} {Operator} {query} "
         + $"(SIMD distances on stored vectors, bounded heap, k = {limit}{(offset is null ? "" : $" + {offset}")})"
         + (filter is null ? "" : $", rows decoded only to filter {filter}");
 
-    private string Operator => metric switch
+    private string Operator => OperatorOf(metric);
+
+    public static string OperatorOf(VectorMetric metric) => metric switch
     {
         VectorMetric.L2 => "<->",
         VectorMetric.NegativeInnerProduct => "<#>",

@@ -1,5 +1,7 @@
+using Store.Access.Vectors.Hnsw;
 using Store.Core.Errors;
 using Store.Core.Values;
+using Store.Core.Vectors;
 using Store.Sql.Binding;
 using Store.Sql.Execution;
 using Store.Sql.Expressions;
@@ -90,11 +92,12 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
     }
 
     /// <summary>
-    /// The exact nearest-neighbour scan, when the query is a plain top-k by one distance
-    /// between a VECTOR column of one table and a constant: no join, grouping or DISTINCT, one
-    /// ascending ORDER BY key, a LIMIT. It replaces the scan, the filter and the top-k; null otherwise.
+    /// A nearest-neighbour search, when the query is a plain top-k by one distance between a
+    /// VECTOR column of one table and a constant: no join, grouping or DISTINCT, one ascending
+    /// ORDER BY key, a LIMIT. Through an HNSW index on the column with the same metric if there
+    /// is one, else the exact scan. It replaces the scan, the filter and the top-k; null otherwise.
     /// </summary>
-    private NearestNeighbourScanNode? NearestNeighbourScan(SelectStatement select)
+    private PlanNode? NearestNeighbourScan(SelectStatement select)
     {
         if (select is not { From: NamedTableSource named, Joins.Count: 0, Distinct: false, GroupBy.Count: 0, Having: null, OrderBy.Count: 1, Limit: not null }
             || select.OrderBy[0].Descending
@@ -118,21 +121,32 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         }
 
         var constants = new ExpressionBinder(Scope.Empty, context);
-        return new NearestNeighbourScanNode(
-            table, alias, position, metric, constants.Bind(constant),
-            select.Where is null ? null : new ExpressionBinder(scope, context).Bind(select.Where),
-            constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
+        var (queryVector, limit, offset) = (constants.Bind(constant), constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
+        var filter = select.Where is null ? null : new ExpressionBinder(scope, context).Bind(select.Where);
+        var exact = new NearestNeighbourScanNode(table, alias, position, metric, queryVector, filter, limit, offset);
+        var index = query.Catalog.VectorIndexesOf(table.Schema.Name)
+            .FirstOrDefault(i => i.ColumnPositions[0] == position && query.Catalog.OpenHnsw(i).Parameters.Metric == metric);
+        if (index is null)
+        {
+            return exact;
+        }
+
+        var prefilter = select.Where is null ? null
+            : new AccessPathPlanner(context).Plan(table, alias, query.Catalog.BTreeIndexesOf(table.Schema.Name), Conjuncts.Split(select.Where).ToList());
+        return new HnswSearchNode(
+            exact, index, position, metric, queryVector, filter, prefilter is TableScanNode { IsFullScan: true } ? null : prefilter,
+            limit, offset, query.Setting("hnsw.ef_search", HnswParameters.DefaultEfSearch));
     }
 
     /// <summary>Whether an expression is a distance between a column and a constant, and which.</summary>
-    private static bool TryDistance(Expression expression, out Values.VectorMetric metric, out ColumnExpression column, out Expression constant)
+    private static bool TryDistance(Expression expression, out VectorMetric metric, out ColumnExpression column, out Expression constant)
     {
         (metric, column, constant) = (default, null!, null!);
-        (Values.VectorMetric? op, Expression? left, Expression? right) = expression switch
+        (VectorMetric? op, Expression? left, Expression? right) = expression switch
         {
             BinaryExpression b when IsDistance(b) => (MetricOf(b.Operator), b.Left, b.Right),
             FunctionCallExpression { Arguments.Count: 2 } f when VectorFunctions.Distances.TryGetValue(f.Name, out var m) => (m, f.Arguments[0], f.Arguments[1]),
-            _ => ((Values.VectorMetric?)null, (Expression?)null, (Expression?)null),
+            _ => ((VectorMetric?)null, (Expression?)null, (Expression?)null),
         };
         if (op is null)
         {
@@ -149,11 +163,11 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         return column is not null;
     }
 
-    private static Values.VectorMetric MetricOf(BinaryOperator op) => op switch
+    private static VectorMetric MetricOf(BinaryOperator op) => op switch
     {
-        BinaryOperator.L2Distance => Values.VectorMetric.L2,
-        BinaryOperator.NegativeInnerProduct => Values.VectorMetric.NegativeInnerProduct,
-        _ => Values.VectorMetric.Cosine,
+        BinaryOperator.L2Distance => VectorMetric.L2,
+        BinaryOperator.NegativeInnerProduct => VectorMetric.NegativeInnerProduct,
+        _ => VectorMetric.Cosine,
     };
 
     /// <summary>Whether an ORDER BY key is a vector distance, so the ordering is a nearest-neighbour search.</summary>

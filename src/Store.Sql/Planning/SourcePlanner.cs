@@ -43,7 +43,7 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
 
         var named = (NamedTableSource)source;
         var table = FindTable(named);
-        return new AccessPathPlanner(context).Plan(table, named.Alias ?? table.Schema.Name, query.Catalog.IndexesOf(table.Schema.Name), conjuncts);
+        return new AccessPathPlanner(context).Plan(table, named.Alias ?? table.Schema.Name, query.Catalog.BTreeIndexesOf(table.Schema.Name), conjuncts);
     }
 
     private PlanNode PlanJoin(PlanNode left, Join join, IReadOnlyList<Expression> conjuncts)
@@ -105,7 +105,7 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
         }
 
         var isRowId = position == lookup.Columns.Count - 1 || position == table.Schema.RowIdAliasIndex;
-        index = isRowId ? null : query.Catalog.IndexesOf(table.Schema.Name).FirstOrDefault(i => i.ColumnPositions[0] == position);
+        index = isRowId ? null : query.Catalog.BTreeIndexesOf(table.Schema.Name).FirstOrDefault(i => i.ColumnPositions[0] == position);
         if (!isRowId && index is null)
         {
             return false;

@@ -26,7 +26,8 @@ internal class ReadTransaction : IDisposable
     /// <summary>Pages in the database as this transaction sees it, page 0 and free pages included.</summary>
     public virtual uint PageCount => Snapshot.PageCount;
 
-    protected Pager Pager { get; }
+    /// <summary>The database this transaction reads; access methods key per-database caches on it.</summary>
+    internal Pager Pager { get; }
 
     protected Snapshot Snapshot { get; }
 

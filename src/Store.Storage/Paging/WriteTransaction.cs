@@ -25,6 +25,21 @@ internal sealed class WriteTransaction : ReadTransaction
 
     public override uint PageCount => HeaderPage.GetPageCount(_header);
 
+    /// <summary>Whether <see cref="Commit"/> succeeded.</summary>
+    public bool IsCommitted { get; private set; }
+
+    /// <summary>Whether the transaction ended without committing (rolled back or disposed).</summary>
+    public bool IsRolledBack { get; private set; }
+
+    /// <summary>
+    /// How many times part of this transaction was undone (<see cref="RollbackTo"/>); state kept
+    /// outside the pages and built during the transaction is stale once this changes.
+    /// </summary>
+    public int UndoCount { get; private set; }
+
+    /// <summary>The LSN this transaction's commit will carry: writers are serialised, so it is the next one.</summary>
+    public ulong CommitLsn => Lsn + 1;
+
     public override PageHandle Read(uint page)
     {
         ThrowIfClosed();
@@ -122,6 +137,7 @@ internal sealed class WriteTransaction : ReadTransaction
         try
         {
             Pager.Commit(Snapshot, _dirty);
+            IsCommitted = true;
         }
         finally
         {
@@ -160,6 +176,7 @@ internal sealed class WriteTransaction : ReadTransaction
 
         savepoint.Header.CopyTo(_header, 0);
         _savepoints.RemoveRange(position, _savepoints.Count - position);
+        UndoCount++;
     }
 
     /// <summary>Keeps the changes made since <paramref name="savepoint"/> began, and ends it and any nested in it.</summary>
@@ -172,6 +189,7 @@ internal sealed class WriteTransaction : ReadTransaction
 
     protected override void Close()
     {
+        IsRolledBack = true;
         base.Close();
         Pager.EndWrite();
     }

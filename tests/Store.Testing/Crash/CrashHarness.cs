@@ -126,6 +126,27 @@ public static class CrashHarness
         }
 
         var report = new IntegrityChecker(txn).Run();
-        return report.IsOk ? null : $"integrity check failed: {report}";
+        return report.IsOk ? FindThroughIndex(catalog, expected) : $"integrity check failed: {report}";
+    }
+
+    /// <summary>Every committed vector is found by searching the HNSW index for itself, and no deleted row ever comes back.</summary>
+    private static string? FindThroughIndex(SystemCatalog catalog, SortedDictionary<long, DbValue[]> expected)
+    {
+        var index = catalog.OpenHnsw(catalog.VectorIndexesOf(CrashWorkload.ItemsTable).Single());
+        foreach (var (rowId, values) in expected.Where(e => !e.Value[3].IsNull))
+        {
+            var found = index.Search(values[3].AsVector, 5, 64, null) ?? [];
+            if (found.Any(f => !expected.ContainsKey(f.RowId)))
+            {
+                return $"the vector index returned deleted row {found.First(f => !expected.ContainsKey(f.RowId)).RowId}";
+            }
+
+            if (!found.Any(f => f.RowId == rowId))
+            {
+                return $"row {rowId} is not found through the vector index by its own vector";
+            }
+        }
+
+        return null;
     }
 }

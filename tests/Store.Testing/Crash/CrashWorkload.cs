@@ -6,8 +6,9 @@ using Store.Storage.Paging;
 namespace Store.Testing.Crash;
 
 /// <summary>
-/// The crash test's workload: a deterministic sequence of transactions over a table with an
-/// index, so the state after transaction t can be rebuilt in memory from (seed, t) alone.
+/// The crash test's workload: a deterministic sequence of transactions over a table with a
+/// B+tree index and an HNSW index on a vector column, so the state after transaction t can be
+/// rebuilt in memory from (seed, t) alone.
 /// Transaction t also writes t into the progress table, which tells recovery's result apart.
 /// </summary>
 public static class CrashWorkload
@@ -20,7 +21,13 @@ public static class CrashWorkload
         new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true),
         new ColumnDefinition("body", "TEXT", NotNull: true),
         new ColumnDefinition("n", "INTEGER"),
+        new ColumnDefinition("emb", $"VECTOR({Dimensions})"),
     ]);
+
+    /// <summary>Dimensions of the vector column; small, so the graph changes a lot per transaction.</summary>
+    public const int Dimensions = 8;
+
+    public const string VectorIndex = "items_emb";
 
     private static readonly TableSchema Progress = new(ProgressTable,
     [
@@ -44,6 +51,7 @@ public static class CrashWorkload
         catalog.CreateTable(Items);
         catalog.CreateTable(Progress);
         catalog.CreateIndex(new IndexSchema("items_n", ItemsTable, ["n"]));
+        catalog.CreateIndex(new IndexSchema(VectorIndex, ItemsTable, ["emb"], Method: "hnsw", Options: [new("m", "6"), new("ef_construction", "32")]));
         catalog.OpenTable(ProgressTable).Insert([DbValue.FromInteger(1), DbValue.FromInteger(0)]);
         txn.Commit();
         return 0;
@@ -124,7 +132,8 @@ public static class CrashWorkload
             }
 
             var body = new string((char)('a' + random.Next(26)), random.Next(10) == 0 ? random.Next(2000, 20000) : random.Next(1, 300));
-            var row = new[] { DbValue.FromInteger(id), DbValue.FromText(body), DbValue.FromInteger(random.Next(100)) };
+            var vector = random.Next(8) == 0 ? DbValue.Null : DbValue.FromVector(Enumerable.Range(0, Dimensions).Select(_ => (float)random.NextDouble()).ToArray());
+            var row = new[] { DbValue.FromInteger(id), DbValue.FromText(body), DbValue.FromInteger(random.Next(100)), vector };
             operations.Add(new Operation(kind, id, row));
         }
 

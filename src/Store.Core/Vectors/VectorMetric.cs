@@ -1,7 +1,7 @@
-namespace Store.Sql.Values;
+namespace Store.Core.Vectors;
 
 /// <summary>The distances of pgvector's operators: <c>&lt;-&gt;</c>, <c>&lt;#&gt;</c> and <c>&lt;=&gt;</c>.</summary>
-internal enum VectorMetric
+public enum VectorMetric
 {
     L2,
     NegativeInnerProduct,

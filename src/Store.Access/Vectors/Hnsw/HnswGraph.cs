@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using Store.Core.Vectors;
+
+namespace Store.Access.Vectors.Hnsw;
+
+/// <summary>
+/// An HNSW graph in memory, the layout every search walks: nodes are dense ids with their
+/// vectors in one array, layer-0 links in one array (a count and then up to 2M ids per node)
+/// and upper-layer links per node. Vectors are stored as the metric compares them (unit length
+/// for cosine). A deleted row's node stays as a tombstone: searches pass through it but never
+/// return it. Searches may run concurrently with each other; changes are made by one writer at
+/// a time, except in <see cref="HnswBuilder"/>, which inserts in parallel under per-node locks.
+/// </summary>
+internal sealed partial class HnswGraph
+{
+    private const int LockStripes = 4096;
+
+    private readonly object[] _locks = Enumerable.Range(0, LockStripes).Select(_ => new object()).ToArray();
+    private readonly ConcurrentBag<SearchScratch> _scratch = [];
+    private readonly Dictionary<long, int> _nodeOfRow = [];
+    private readonly HashSet<int> _changed = [];
+    private readonly Random _levels = new(2811);
+    private float[] _vectors;
+    private long[] _rowIds;
+    private byte[] _levelOf;
+    private bool[] _deleted;
+    private int[] _links0;
+    private int[][]?[] _upper;
+
+    public HnswGraph(HnswParameters parameters, int capacity = 16)
+    {
+        Parameters = parameters;
+        capacity = Math.Max(capacity, 1);
+        _vectors = new float[capacity * parameters.Dimensions];
+        _rowIds = new long[capacity];
+        _levelOf = new byte[capacity];
+        _deleted = new bool[capacity];
+        _links0 = new int[capacity * (parameters.MaxLinks0 + 1)];
+        _upper = new int[capacity][][];
+    }
+
+    public HnswParameters Parameters { get; }
+
+    /// <summary>Nodes, tombstones included; node ids run from 0 to this.</summary>
+    public int NodeCount { get; private set; }
+
+    /// <summary>Rows the graph can return.</summary>
+    public int LiveCount => _nodeOfRow.Count;
+
+    public int EntryPoint { get; private set; } = -1;
+
+    public int MaxLevel { get; private set; } = -1;
+
+    public long RowIdOf(int node) => _rowIds[node];
+
+    public int LevelOf(int node) => _levelOf[node];
+
+    public bool IsDeleted(int node) => _deleted[node];
+
+    public ReadOnlySpan<float> VectorOf(int node) => _vectors.AsSpan(node * Parameters.Dimensions, Parameters.Dimensions);
+
+    public bool Contains(long rowId) => _nodeOfRow.ContainsKey(rowId);
+
+    /// <summary>A node's links on one layer.</summary>
+    public ReadOnlySpan<int> LinksOf(int node, int level)
+    {
+        var slot = Slot(node, level);
+        return slot.Slice(1, slot[0]);
+    }
+
+    /// <summary>Nodes changed since the last call, for writing back to pages; the set is emptied.</summary>
+    public int[] TakeChanged()
+    {
+        var changed = _changed.Order().ToArray();
+        _changed.Clear();
+        return changed;
+    }
+
+    /// <summary>
+    /// The vector as the graph stores it: a copy, normalised for cosine; null for a vector with
+    /// no defined distance (a zero vector under cosine), which is not indexed.
+    /// </summary>
+    public float[]? Prepare(ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != Parameters.Dimensions)
+        {
+            throw Core.Errors.StoreErrors.InvalidArgument($"the index holds vectors of {Parameters.Dimensions} dimensions, not {vector.Length}");
+        }
+
+        var copy = vector.ToArray();
+        if (Parameters.Metric != VectorMetric.Cosine)
+        {
+            return copy;
+        }
+
+        var norm = MathF.Sqrt(VectorDistance.Dot(copy, copy));
+        if (norm == 0 || !float.IsFinite(norm))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] /= norm;
+        }
+
+        return copy;
+    }
+
+    /// <summary>The distance the graph orders by: squared L2, negative inner product, or 1 - cosine of unit vectors.</summary>
+    public float Distance(ReadOnlySpan<float> query, int node)
+    {
+        var stored = VectorOf(node);
+        return Parameters.Metric switch
+        {
+            VectorMetric.L2 => VectorDistance.L2Squared(query, stored),
+            VectorMetric.NegativeInnerProduct => -VectorDistance.Dot(query, stored),
+            _ => 1 - VectorDistance.Dot(query, stored),
+        };
+    }
+
+    /// <summary>Adds a node with its links as stored (loading from pages); links are set with <see cref="SetLinks"/>.</summary>
+    public int AddStored(long rowId, ReadOnlySpan<float> vector, int level, bool deleted)
+    {
+        var node = Append(rowId, vector, level);
+        _deleted[node] = deleted;
+        if (!deleted)
+        {
+            _nodeOfRow[rowId] = node;
+        }
+
+        if (level > MaxLevel)
+        {
+            (MaxLevel, EntryPoint) = (level, node);
+        }
+
+        return node;
+    }
+
+    public void SetLinks(int node, int level, ReadOnlySpan<int> links)
+    {
+        var slot = Slot(node, level);
+        links.CopyTo(slot[1..]);
+        slot[0] = links.Length;
+    }
+
+    private int Append(long rowId, ReadOnlySpan<float> vector, int level)
+    {
+        var node = NodeCount;
+        EnsureCapacity(node + 1);
+        vector.CopyTo(_vectors.AsSpan(node * Parameters.Dimensions));
+        _rowIds[node] = rowId;
+        _levelOf[node] = checked((byte)level);
+        _upper[node] = level == 0 ? null : Enumerable.Range(0, level).Select(_ => new int[Parameters.M + 1]).ToArray();
+        NodeCount = node + 1;
+        return node;
+    }
+
+    private Span<int> Slot(int node, int level)
+    {
+        if (level == 0)
+        {
+            var stride = Parameters.MaxLinks0 + 1;
+            return _links0.AsSpan(node * stride, stride);
+        }
+
+        return _upper[node]![level - 1];
+    }
+
+    private object LockOf(int node) => _locks[node & (LockStripes - 1)];
+
+    private void EnsureCapacity(int nodes)
+    {
+        if (nodes <= _rowIds.Length)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(nodes, _rowIds.Length * 2);
+        Array.Resize(ref _vectors, capacity * Parameters.Dimensions);
+        Array.Resize(ref _rowIds, capacity);
+        Array.Resize(ref _levelOf, capacity);
+        Array.Resize(ref _deleted, capacity);
+        Array.Resize(ref _links0, capacity * (Parameters.MaxLinks0 + 1));
+        Array.Resize(ref _upper, capacity);
+    }
+
+    private SearchScratch RentScratch()
+    {
+        var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(NodeCount, Parameters.MaxLinks0);
+        scratch.Reset(NodeCount);
+        return scratch;
+    }
+
+    private void ReturnScratch(SearchScratch scratch) => _scratch.Add(scratch);
+}

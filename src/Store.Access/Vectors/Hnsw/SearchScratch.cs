@@ -1,0 +1,27 @@
+namespace Store.Access.Vectors.Hnsw;
+
+/// <summary>
+/// The working memory of one graph search, reused across searches: the visited set, the
+/// candidate min-heap, the result max-heap, and a buffer to copy a node's links into.
+/// </summary>
+internal sealed class SearchScratch(int nodes, int maxLinks)
+{
+    private static readonly Comparer<float> Descending = Comparer<float>.Create((a, b) => b.CompareTo(a));
+
+    public VisitedSet Visited { get; } = new(nodes);
+
+    /// <summary>Nodes still to expand, nearest first.</summary>
+    public PriorityQueue<int, float> Candidates { get; } = new();
+
+    /// <summary>The best nodes found, worst first, so the worst is dropped when the list is full.</summary>
+    public PriorityQueue<int, float> Results { get; } = new(Descending);
+
+    public int[] Links { get; } = new int[maxLinks + 1];
+
+    public void Reset(int nodes)
+    {
+        Visited.Reset(nodes);
+        Candidates.Clear();
+        Results.Clear();
+    }
+}

@@ -1,0 +1,107 @@
+using Store.Access.Catalog;
+using Store.Access.Vectors.Hnsw;
+using Store.Core.Values;
+using Store.Core.Vectors;
+using Store.Sql.Execution;
+using Store.Sql.Expressions;
+using Store.Sql.Values;
+
+namespace Store.Sql.Planning;
+
+/// <summary>
+/// One execution of <see cref="HnswSearchNode"/>: the strategies for answering with the index,
+/// each null when the exact scan has to answer instead.
+/// </summary>
+internal sealed class HnswSearch(
+    QueryContext context, IndexInfo index, int column, VectorMetric metric, BoundExpression? filter, PlanNode? prefilter, float[] vector, int k, int ef)
+{
+    /// <summary>Up to this many qualifying rows (or 20 per row wanted) are ranked exactly rather than searched for.</summary>
+    public const int ExactRankLimit = 2000;
+
+    private readonly HnswIndex _index = context.Catalog.OpenHnsw(index);
+    private readonly Access.Tables.Table _rows = context.Catalog.OpenTable(index.Schema.Table);
+
+    public List<DbValue[]>? Unfiltered() =>
+        _index.Search(vector, k, ef, null) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
+
+    public List<DbValue[]>? Filtered()
+    {
+        if (prefilter is not null && _index.LiveCount() is { } live && Qualifying(live / 2) is { } allowed)
+        {
+            if (allowed.Count <= Math.Max(ExactRankLimit, 20 * k))
+            {
+                return Ranked(allowed);
+            }
+
+            return _index.Search(vector, k, ef, allowed.Contains) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
+        }
+
+        return Widening();
+    }
+
+    /// <summary>Searches for ever more rows and filters them, until k pass; null when the exact scan should finish.</summary>
+    private List<DbValue[]>? Widening()
+    {
+        if (_index.LiveCount() is not { } live)
+        {
+            return null;
+        }
+
+        var wanted = Math.Max(2 * k, ef);
+        while (_index.Search(vector, wanted, wanted, null) is { } found)
+        {
+            var passing = Ranked(found.Select(f => f.RowId));
+            if (passing.Count >= k || found.Count >= live)
+            {
+                return passing;
+            }
+
+            // Past a quarter of the index, reading every vector exactly costs less than searching.
+            wanted *= 4;
+            if (wanted > live / 4)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Rowids of the rows the prefilter finds that pass the filter; null when there are more than <paramref name="cap"/>.</summary>
+    private HashSet<long>? Qualifying(int cap)
+    {
+        var allowed = new HashSet<long>();
+        foreach (var row in prefilter!.Execute(context))
+        {
+            if (SqlLogic.IsTrue(filter!.Evaluate(row, context.Evaluation)) && allowed.Add(row[^1].AsInteger) && allowed.Count > cap)
+            {
+                return null;
+            }
+        }
+
+        return allowed;
+    }
+
+    /// <summary>The k nearest of the given rows that pass the filter, by the SQL distance, ties by rowid.</summary>
+    private List<DbValue[]> Ranked(IEnumerable<long> rowIds)
+    {
+        var ranked = new List<(double Distance, long RowId, DbValue[] Row)>();
+        foreach (var rowId in rowIds)
+        {
+            if (_rows.Get(rowId) is not { } values || values[column].Kind != DbValueKind.Vector)
+            {
+                continue;
+            }
+
+            var row = TableColumns.WithRowId(values, rowId);
+            var distance = VectorDistances.Distance(metric, values[column].AsVector, vector);
+            if (!double.IsNaN(distance) && (filter is null || SqlLogic.IsTrue(filter.Evaluate(row, context.Evaluation))))
+            {
+                ranked.Add((distance, rowId, row));
+            }
+        }
+
+        ranked.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.RowId.CompareTo(b.RowId));
+        return ranked.Take(k).Select(r => r.Row).ToList();
+    }
+}

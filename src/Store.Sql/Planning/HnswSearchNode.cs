@@ -1,0 +1,49 @@
+using Store.Access.Catalog;
+using Store.Core.Values;
+using Store.Core.Vectors;
+using Store.Sql.Binding;
+using Store.Sql.Execution;
+using Store.Sql.Expressions;
+using Store.Sql.Values;
+
+namespace Store.Sql.Planning;
+
+/// <summary>
+/// Approximate k-nearest-neighbour search through an HNSW index, with ef_search from
+/// <c>SET hnsw.ef_search</c>. A WHERE filter is applied before the search when an index on
+/// the filter's columns (<paramref name="prefilter"/>) finds the qualifying rows and they are
+/// not many: few are ranked exactly, more are handed into the graph walk as the allowed set.
+/// Otherwise the filter runs after the search, which widens (4x each round) until k rows pass
+/// or the index is exhausted, when the exact scan answers; so k rows come back whenever k
+/// rows match. The exact scan also answers when this transaction cannot use the loaded graph
+/// (a concurrent writer is changing the index, or the snapshot is older than the graph).
+/// Rows come out nearest first by the SQL distance, ties in rowid order.
+/// </summary>
+internal sealed class HnswSearchNode(
+    NearestNeighbourScanNode exact, IndexInfo index, int column, VectorMetric metric, BoundExpression query, BoundExpression? filter, PlanNode? prefilter,
+    BoundExpression limit, BoundExpression? offset, int efSearch) : PlanNode
+{
+    public override Scope Scope => exact.Scope;
+
+    public override IReadOnlyList<PlanNode> Children => prefilter is null ? [] : [prefilter];
+
+    public override IEnumerable<DbValue[]> Execute(QueryContext context)
+    {
+        var target = query.Evaluate([], context.Evaluation);
+        var k = NearestNeighbourScanNode.RowsWanted(limit, offset, context);
+        if (target.IsNull || k == 0)
+        {
+            return [];
+        }
+
+        var search = new HnswSearch(context, index, column, metric, filter, prefilter, VectorDistances.AsVector(target), k, context.Setting("hnsw.ef_search", efSearch));
+        return (filter is null ? search.Unfiltered() : search.Filtered()) ?? exact.Execute(context);
+    }
+
+    public override string Describe() =>
+        $"hnsw search of table {index.Schema.Table} by {exact.Scope.Columns[column].Name} {NearestNeighbourScanNode.OperatorOf(metric)} {query} "
+        + $"using index {index.Schema.Name} (ef_search = {efSearch}, k = {limit}{(offset is null ? "" : $" + {offset}")})"
+        + (filter is null ? ""
+            : prefilter is null ? $", filter {filter} after the search, widening until k rows pass"
+            : $", filter {filter} before the search over the rows found below when they are few (exact ranking up to {HnswSearch.ExactRankLimit}, else an allowed set in the walk), after it otherwise");
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using Store.Core.Errors;
+using Store.Core.Values;
+using Store.Core.Vectors;
+using Store.Testing;
+using Store.Testing.Vectors;
+
+namespace Store.Engine.Tests;
+
+public class HnswIndexTests
+{
+    private const int Count = 2000;
+    private const int Dimensions = 16;
+    private const int K = 10;
+
+    [Theory]
+    [InlineData("l2", "<->", VectorMetric.L2)]
+    [InlineData("cosine", "<=>", VectorMetric.Cosine)]
+    public void Index_answers_knn_with_recall_against_exact_search(string metric, string op, VectorMetric kind)
+    {
+        using var db = new SqlRunner();
+        var vectors = Load(db, seed: 1);
+        db.Run($"CREATE INDEX items_emb ON items USING hnsw (emb) WITH (metric = '{metric}', m = 12, ef_construction = 100)");
+        db.Run("SET hnsw.ef_search = 64");
+        var queries = ClusteredVectors.Generate(40, Dimensions, seed: 2);
+        Assert.Contains(db.Lines($"EXPLAIN SELECT id FROM items ORDER BY emb {op} '{Literal(queries[0])}' LIMIT 10"),
+            l => l.Contains("hnsw search of table items by emb", StringComparison.Ordinal) && l.Contains("using index items_emb (ef_search = 64", StringComparison.Ordinal));
+
+        var recall = queries.Average(q =>
+        {
+            var found = Ids(db, $"SELECT id FROM items ORDER BY emb {op} '{Literal(q)}' LIMIT {K}");
+            Assert.Equal(K, found.Count);
+            return ClusteredVectors.Recall(found, ClusteredVectors.Nearest(vectors, q, kind, K).Select(i => (long)i + 1).ToList());
+        });
+        Assert.True(recall >= 0.95, $"recall@10 {recall:F3}");
+
+        // An index on another metric is not used for this operator.
+        var other = op == "<->" ? "<=>" : "<->";
+        Assert.Contains(db.Lines($"EXPLAIN SELECT id FROM items ORDER BY emb {other} '{Literal(queries[0])}' LIMIT 10"),
+            l => l.Contains("exact nearest-neighbour scan", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(10, false)]
+    [InlineData(50, false)]
+    [InlineData(1, true)]
+    [InlineData(10, true)]
+    [InlineData(50, true)]
+    public void Filtered_search_returns_k_rows_whenever_k_rows_match(int percent, bool indexedFilter)
+    {
+        using var db = new SqlRunner();
+        var vectors = Load(db, seed: 3);
+        db.Run("CREATE INDEX items_emb ON items USING hnsw (emb) WITH (m = 12, ef_construction = 100)");
+        if (indexedFilter)
+        {
+            db.Run("CREATE INDEX items_bucket ON items (bucket)");
+        }
+
+        var queries = ClusteredVectors.Generate(20, Dimensions, seed: 4);
+        var plan = db.Lines($"EXPLAIN SELECT id FROM items WHERE bucket < {percent} ORDER BY emb <-> '{Literal(queries[0])}' LIMIT 10");
+        Assert.Contains(plan, l => l.Contains(indexedFilter ? "before the search" : "after the search, widening", StringComparison.Ordinal));
+
+        var recall = queries.Average(q =>
+        {
+            var found = Ids(db, $"SELECT id FROM items WHERE bucket < {percent} ORDER BY emb <-> '{Literal(q)}' LIMIT {K}");
+            var expected = ClusteredVectors.Nearest(vectors, q, VectorMetric.L2, K, i => Bucket(i + 1) < percent).Select(i => (long)i + 1).ToList();
+            Assert.Equal(expected.Count, found.Count);
+            Assert.All(found, id => Assert.True(Bucket(id) < percent));
+            return ClusteredVectors.Recall(found, expected);
+        });
+        Assert.True(recall >= 0.9, $"recall@10 with {percent}% of rows passing: {recall:F3}");
+    }
+
+    [Fact]
+    public void Index_survives_reopen_and_stays_in_step_with_writes()
+    {
+        using var directory = new TempDirectory();
+        var path = Path.Combine(directory.Path, "vectors.store");
+        var queries = ClusteredVectors.Generate(10, Dimensions, seed: 6);
+        List<List<long>> before;
+        using (var db = new SqlRunner(path))
+        {
+            Load(db, seed: 5);
+            db.Run("CREATE INDEX items_emb ON items USING hnsw (emb) WITH (metric = 'l2')");
+            before = queries.Select(q => Ids(db, Nearest(q))).ToList();
+        }
+
+        using (var db = new SqlRunner(path))
+        {
+            Assert.Contains(db.Lines($"EXPLAIN {Nearest(queries[0])}"), l => l.Contains("using index items_emb", StringComparison.Ordinal));
+            Assert.Equal(before, queries.Select(q => Ids(db, Nearest(q))).ToList());
+
+            // Delete the nearest rows, move one row next to the query, insert a new one on top of it.
+            var first = before[0];
+            db.Run($"DELETE FROM items WHERE id IN ({string.Join(", ", first.Take(3))})");
+            db.Run($"UPDATE items SET emb = '{Literal(queries[0])}' WHERE id = 1500");
+            db.Run($"INSERT INTO items VALUES (5000, '{Literal(queries[0].Select(x => x + 1e-3f).ToArray())}', 0)");
+            var after = Ids(db, Nearest(queries[0]));
+            Assert.Equal([1500, 5000], after.Take(2));
+            Assert.DoesNotContain(after, first.Take(3).Contains);
+            Assert.Equal("ok", db.Scalar("PRAGMA integrity_check").AsText);
+        }
+
+        using (var db = new SqlRunner(path))
+        {
+            Assert.Equal([1500, 5000], Ids(db, Nearest(queries[0])).Take(2));
+            Assert.Equal("ok", db.Scalar("PRAGMA integrity_check").AsText);
+        }
+    }
+
+    [Fact]
+    public void Rolled_back_changes_leave_the_index_as_it_was()
+    {
+        using var db = new SqlRunner();
+        Load(db, seed: 7);
+        db.Run("CREATE INDEX items_emb ON items USING hnsw (emb)");
+        var query = ClusteredVectors.Generate(1, Dimensions, seed: 8)[0];
+        var before = Ids(db, Nearest(query));
+
+        db.Run("BEGIN");
+        db.Run($"INSERT INTO items VALUES (9000, '{Literal(query)}', 0)");
+        db.Run($"DELETE FROM items WHERE id = {before[1]}");
+        Assert.Equal(9000, Ids(db, Nearest(query))[0]);
+        db.Run("ROLLBACK");
+        Assert.Equal(before, Ids(db, Nearest(query)));
+
+        // A failing statement inside a transaction undoes only itself.
+        db.Run("BEGIN");
+        db.Run($"INSERT INTO items VALUES (9001, '{Literal(query)}', 0)");
+        Assert.Throws<StoreException>(() => db.Run($"INSERT INTO items VALUES (9002, '{Literal(query)}', 0), (1, '{Literal(query)}', 0)"));
+        db.Run("COMMIT");
+        var after = Ids(db, Nearest(query));
+        Assert.Equal(9001, after[0]);
+        Assert.DoesNotContain(9002L, after);
+        Assert.Equal("ok", db.Scalar("PRAGMA integrity_check").AsText);
+    }
+
+    [Fact]
+    public void Another_session_never_sees_a_writer_s_uncommitted_rows_through_the_shared_graph()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("shared.store");
+        using var writer = new SqlRunner(path);
+        Load(writer, seed: 9);
+        writer.Run("CREATE INDEX items_emb ON items USING hnsw (emb)");
+        using var database = Database.Open(path);
+        using var reader = database.OpenSession();
+        var query = ClusteredVectors.Generate(1, Dimensions, seed: 10)[0];
+        List<long> Read()
+        {
+            using var result = reader.Execute(Nearest(query));
+            var ids = new List<long>();
+            while (result.Read())
+            {
+                ids.Add(result.Current[0].AsInteger);
+            }
+
+            return ids;
+        }
+
+        var before = Read();
+        writer.Run("BEGIN");
+        writer.Run($"INSERT INTO items VALUES (7000, '{Literal(query)}', 0)");
+        writer.Run($"DELETE FROM items WHERE id = {before[0]}");
+        Assert.Equal(before, Read());
+        writer.Run("COMMIT");
+        var after = Read();
+        Assert.Equal(7000, after[0]);
+        Assert.DoesNotContain(before[0], after);
+    }
+
+    [Theory]
+    [InlineData("WITH (metric = 'manhattan')", "unknown metric 'manhattan'")]
+    [InlineData("WITH (m = 1)", "hnsw option m must be an integer from 2 to 100")]
+    [InlineData("WITH (ef = 10)", "unknown hnsw option 'ef'")]
+    public void Bad_options_are_typed_errors(string with, string message)
+    {
+        using var db = new SqlRunner();
+        db.Run($"CREATE TABLE items (id INTEGER PRIMARY KEY, emb VECTOR({Dimensions}), bucket INTEGER)");
+        var error = Assert.Throws<StoreException>(() => db.Run($"CREATE INDEX items_emb ON items USING hnsw (emb) {with}"));
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        var column = Assert.Throws<StoreException>(() => db.Run("CREATE INDEX items_bucket ON items USING hnsw (bucket)"));
+        Assert.Contains("needs a VECTOR(n) column", column.Message, StringComparison.Ordinal);
+        Assert.Empty(db.Lines("SHOW INDEXES"));
+    }
+
+    private static string Nearest(float[] query) => $"SELECT id FROM items ORDER BY emb <-> '{Literal(query)}' LIMIT {K}";
+
+    /// <summary>The filter column: a row's id scattered over 0-99.</summary>
+    private static long Bucket(long id) => id * 37 % 100;
+
+    private static float[][] Load(SqlRunner db, int seed)
+    {
+        var vectors = ClusteredVectors.Generate(Count, Dimensions, seed);
+        db.Run($"CREATE TABLE items (id INTEGER PRIMARY KEY, emb VECTOR({Dimensions}), bucket INTEGER)");
+        db.Run("BEGIN");
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            db.Run("INSERT INTO items VALUES (:id, :emb, :bucket)", new StatementParameters()
+                .Add("id", DbValue.FromInteger(i + 1)).Add("emb", DbValue.FromVector(vectors[i])).Add("bucket", DbValue.FromInteger(Bucket(i + 1))));
+        }
+
+        db.Run("COMMIT");
+        return vectors;
+    }
+
+    private static List<long> Ids(SqlRunner db, string sql) => db.Query(sql).Select(r => r[0].AsInteger).ToList();
+
+    private static string Literal(float[] vector) => "[" + string.Join(",", vector.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]";
+}
