@@ -27,7 +27,9 @@ internal sealed class SchemaCommand : IDotCommand
                 shell.Out.WriteLine($"CREATE TABLE {table} (\n{string.Join(",\n", columns)}\n);");
                 foreach (var index in indexes.Where(i => string.Equals(i[1].AsText, table, StringComparison.OrdinalIgnoreCase) && !i[0].AsText.EndsWith("_pkey", StringComparison.Ordinal)))
                 {
-                    shell.Out.WriteLine($"CREATE {(index[4].AsInteger == 1 ? "UNIQUE " : "")}INDEX {index[0].AsText} ON {table} ({index[3].AsText});");
+                    var method = index[2].AsText == "btree" ? "" : $" USING {index[2].AsText}";
+                    var options = index[5].AsText.Length == 0 ? "" : $" WITH ({index[5].AsText})";
+                    shell.Out.WriteLine($"CREATE {(index[4].AsInteger == 1 ? "UNIQUE " : "")}INDEX {index[0].AsText} ON {table}{method} ({index[3].AsText}){options};");
                 }
             }
 

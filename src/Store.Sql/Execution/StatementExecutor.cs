@@ -72,12 +72,13 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
         ShowTarget.Tables => StatementResult.Listing(["name", "columns"],
             query.Catalog.Tables().OrderBy(t => t.Schema.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(t => new[] { DbValue.FromText(t.Schema.Name), DbValue.FromInteger(t.Schema.Columns.Count) }).ToList()),
-        ShowTarget.Indexes => StatementResult.Listing(["name", "table", "method", "columns", "unique"],
+        ShowTarget.Indexes => StatementResult.Listing(["name", "table", "method", "columns", "unique", "options"],
             query.Catalog.Indexes().OrderBy(i => i.Schema.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(i => new[]
                 {
-                    DbValue.FromText(i.Schema.Name), DbValue.FromText(i.Schema.Table), DbValue.FromText("btree"),
+                    DbValue.FromText(i.Schema.Name), DbValue.FromText(i.Schema.Table), DbValue.FromText(i.Schema.Method),
                     DbValue.FromText(string.Join(", ", i.Schema.Columns)), DbValue.FromInteger(i.Schema.Unique ? 1 : 0),
+                    DbValue.FromText(string.Join(", ", i.Schema.OptionList.Select(o => $"{o.Key} = {o.Value}"))),
                 }).ToList()),
         _ => StatementResult.Listing(["name", "kind", "source"], []),
     };

@@ -16,7 +16,7 @@ internal sealed class HnswSearch(
     QueryContext context, IndexInfo index, int column, VectorMetric metric, BoundExpression? filter, PlanNode? prefilter, float[] vector, int k, int ef)
 {
     /// <summary>Up to this many qualifying rows (or 20 per row wanted) are ranked exactly rather than searched for.</summary>
-    public const int ExactRankLimit = 2000;
+    private const int ExactRankLimit = 2000;
 
     private readonly HnswIndex _index = context.Catalog.OpenHnsw(index);
     private readonly Access.Tables.Table _rows = context.Catalog.OpenTable(index.Schema.Table);

@@ -45,5 +45,5 @@ internal sealed class HnswSearchNode(
         + $"using index {index.Schema.Name} (ef_search = {efSearch}, k = {limit}{(offset is null ? "" : $" + {offset}")})"
         + (filter is null ? ""
             : prefilter is null ? $", filter {filter} after the search, widening until k rows pass"
-            : $", filter {filter} before the search over the rows found below when they are few (exact ranking up to {HnswSearch.ExactRankLimit}, else an allowed set in the walk), after it otherwise");
+            : $", filter {filter} before the search when the rows found below are few, else after it");
 }
