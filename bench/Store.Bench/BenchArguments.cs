@@ -33,4 +33,7 @@ internal sealed class BenchArguments
         _values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     public string? String(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>Whether an option that takes no value (<c>--peers</c>) was given.</summary>
+    public bool Flag(string name) => _values.ContainsKey(name);
 }

@@ -7,7 +7,9 @@ namespace Store.Bench;
 /// file), <c>micro</c> (the BenchmarkDotNet suites; arguments after it go to BenchmarkDotNet,
 /// e.g. <c>--filter *Distance*</c>), <c>crash-soak</c> (the crash harness, 1,000+ kills),
 /// <c>prepare</c> and <c>knn-scan</c> (the SQL engine against SQLite, numpy and faiss) and
-/// <c>sql-soak</c> (the differential test against SQLite, larger).
+/// <c>sql-soak</c> (the differential test against SQLite, larger), and <c>gen</c> and <c>ann</c>
+/// (synthetic vector data; approximate nearest-neighbour search against hnswlib and faiss) and
+/// <c>hnsw-layers</c> (where an HNSW query's time goes).
 /// </summary>
 internal static class BenchCommands
 {
@@ -20,6 +22,15 @@ internal static class BenchCommands
           knn-scan [--vectors N] [--dims D] [--queries Q] [--k K] [--json OUT]
                                            exact kNN scan throughput, against numpy and faiss IndexFlatL2
           sql-soak [--databases N] [--queries Q] [--seed S]  the SQLite differential test at soak size
+          gen --out DIR [--kind clustered|normalised] [--count N] [--dim D] [--queries Q] [--seed S]
+              [--clusters C] [--metric l2|ip|cosine] [--no-gt]
+                                           seeded synthetic vectors: base.fvecs, queries.fvecs, gt.ivecs (exact top 100)
+          ann --base FILE --queries FILE [--gt FILE] [--metric l2|ip|cosine] [--k 10]
+              [--index hnsw|ivf|ivf_sq8|ivf_pq|flat] [--m 16] [--ef-construction 200] [--lists N]
+              [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--json OUT] [--peers]
+                                           ANN through SQL: recall, QPS, latency, build time, size; --peers adds hnswlib and faiss
+          hnsw-layers --base FILE --queries FILE [--m 16] [--ef-construction 200] [--ef 10] [--k 10] [--rounds 10]
+                                           HNSW query time by layer: bare graph, access layer, SQL statement
         """;
 
     public static int Run(string[] args)
@@ -43,6 +54,12 @@ internal static class BenchCommands
                 return Commands.KnnScan.Run(new BenchArguments(rest));
             case "sql-soak":
                 return Commands.SqlSoak.Run(new BenchArguments(rest));
+            case "gen":
+                return Commands.Ann.GenCommand.Run(new BenchArguments(rest));
+            case "hnsw-layers":
+                return Commands.Ann.HnswLayers.Run(new BenchArguments(rest));
+            case "ann":
+                return Commands.Ann.AnnCommand.Run(new BenchArguments(rest));
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchCommands).Assembly).Run(rest);
                 return 0;

@@ -20,6 +20,7 @@ public sealed partial class Session : IDisposable
     private readonly Pager _pager;
     private readonly bool _readOnly;
     private readonly SessionSettings _settings = new();
+    private readonly PlanCache _plans = new();
     private readonly StatementCache _statements = new();
     private ReadTransaction? _transaction;
 
@@ -131,7 +132,7 @@ public sealed partial class Session : IDisposable
     }
 
     private StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values) =>
-        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values), _settings.Values), binding).Execute(statement);
+        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values), _settings.Values), binding, _plans).Execute(statement);
 
     private static List<ResultColumnInfo> Columns(StatementResult result) =>
         result.Columns.Select(c => new ResultColumnInfo(c.Name, c.DeclaredType)).ToList();

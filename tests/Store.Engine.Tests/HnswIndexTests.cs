@@ -1,16 +1,14 @@
-using System.Globalization;
 using Store.Core.Errors;
-using Store.Core.Values;
 using Store.Core.Vectors;
 using Store.Testing;
 using Store.Testing.Vectors;
+using static Store.Engine.Tests.VectorTestTable;
 
 namespace Store.Engine.Tests;
 
 public class HnswIndexTests
 {
-    private const int Count = 2000;
-    private const int Dimensions = 16;
+    private const int Dimensions = VectorTestTable.Dimensions;
     private const int K = 10;
 
     [Theory]
@@ -61,14 +59,7 @@ public class HnswIndexTests
         var plan = db.Lines($"EXPLAIN SELECT id FROM items WHERE bucket < {percent} ORDER BY emb <-> '{Literal(queries[0])}' LIMIT 10");
         Assert.Contains(plan, l => l.Contains(indexedFilter ? "before the search" : "after the search, widening", StringComparison.Ordinal));
 
-        var recall = queries.Average(q =>
-        {
-            var found = Ids(db, $"SELECT id FROM items WHERE bucket < {percent} ORDER BY emb <-> '{Literal(q)}' LIMIT {K}");
-            var expected = ClusteredVectors.Nearest(vectors, q, VectorMetric.L2, K, i => Bucket(i + 1) < percent).Select(i => (long)i + 1).ToList();
-            Assert.Equal(expected.Count, found.Count);
-            Assert.All(found, id => Assert.True(Bucket(id) < percent));
-            return ClusteredVectors.Recall(found, expected);
-        });
+        var recall = FilteredRecall(db, vectors, queries, percent, K);
         Assert.True(recall >= 0.9, $"recall@10 with {percent}% of rows passing: {recall:F3}");
     }
 
@@ -187,26 +178,4 @@ public class HnswIndexTests
     }
 
     private static string Nearest(float[] query) => $"SELECT id FROM items ORDER BY emb <-> '{Literal(query)}' LIMIT {K}";
-
-    /// <summary>The filter column: a row's id scattered over 0-99.</summary>
-    private static long Bucket(long id) => id * 37 % 100;
-
-    private static float[][] Load(SqlRunner db, int seed)
-    {
-        var vectors = ClusteredVectors.Generate(Count, Dimensions, seed);
-        db.Run($"CREATE TABLE items (id INTEGER PRIMARY KEY, emb VECTOR({Dimensions}), bucket INTEGER)");
-        db.Run("BEGIN");
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            db.Run("INSERT INTO items VALUES (:id, :emb, :bucket)", new StatementParameters()
-                .Add("id", DbValue.FromInteger(i + 1)).Add("emb", DbValue.FromVector(vectors[i])).Add("bucket", DbValue.FromInteger(Bucket(i + 1))));
-        }
-
-        db.Run("COMMIT");
-        return vectors;
-    }
-
-    private static List<long> Ids(SqlRunner db, string sql) => db.Query(sql).Select(r => r[0].AsInteger).ToList();
-
-    private static string Literal(float[] vector) => "[" + string.Join(",", vector.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]";
 }

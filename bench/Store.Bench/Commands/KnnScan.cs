@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Store.Core.Values;
-using Store.Core.Vectors;
 using Store.Engine;
 
 namespace Store.Bench.Commands;
@@ -29,29 +27,19 @@ internal static class KnnScan
         {
             var vectors = Enumerable.Range(0, count).Select(_ => RandomVector(random, dimensions)).ToArray();
             var queries = Enumerable.Range(0, queryCount).Select(_ => RandomVector(random, dimensions)).ToArray();
-            var exact = queries.Select(q => ExactTopK(vectors, q, k)).ToList();
+            var exact = queries.Select(q => ExactSearch.Nearest(vectors, q, k, BenchMetric.L2)).ToList();
 
             var path = Path.Combine(directory.FullName, "knn.db");
             var clock = Stopwatch.StartNew();
             using var database = Database.Open(path, new DatabaseOptions { CacheBytes = 1L << 30, Synchronous = SyncMode.Off });
             using var session = database.OpenSession();
-            Load(session, vectors, dimensions);
+            VectorTable.Load(session, vectors);
             Console.WriteLine($"loaded {count:N0} x {dimensions} vectors in {clock.Elapsed.TotalSeconds:F1} s");
 
             var statement = session.Prepare($"SELECT id FROM vecs ORDER BY emb <-> :q LIMIT {k}");
-            var storeIds = new List<long[]>();
-            var storeMs = MedianMilliseconds(queries, q =>
-            {
-                using var result = session.Execute(statement, new StatementParameters().Add("q", DbValue.FromVector(q)));
-                var ids = new List<long>();
-                while (result.Read())
-                {
-                    ids.Add(result[0].AsInteger - 1);
-                }
-
-                storeIds.Add([.. ids]);
-            }, warmup: 2);
-            var kernelMs = MedianMilliseconds(queries, q => ExactTopK(vectors, q, k), warmup: 2);
+            var storeIds = new List<int[]>();
+            var storeMs = MedianMilliseconds(queries, q => storeIds.Add(VectorTable.Ids(session, statement, q)), warmup: 2);
+            var kernelMs = MedianMilliseconds(queries, q => ExactSearch.Nearest(vectors, q, k, BenchMetric.L2), warmup: 2);
 
             var basePath = Path.Combine(directory.FullName, "base.npy");
             var queryPath = Path.Combine(directory.FullName, "queries.npy");
@@ -61,15 +49,15 @@ internal static class KnnScan
 
             var rows = new List<(string System, double Ms, double Recall)>
             {
-                ("Store SQL (exact top-k scan)", storeMs, Recall(storeIds.TakeLast(queryCount).ToList(), exact, k)),
+                ("Store SQL (exact top-k scan)", storeMs, ExactSearch.Recall(storeIds.TakeLast(queryCount).ToList(), exact, k)),
                 ("SIMD kernel over an array", kernelMs, 1.0),
             };
             foreach (var name in new[] { "numpy", "faiss" })
             {
                 if (peers?.RootElement.TryGetProperty(name, out var peer) == true && peer.ValueKind == JsonValueKind.Object)
                 {
-                    var ids = peer.GetProperty("ids").EnumerateArray().Select(q => q.EnumerateArray().Select(i => i.GetInt64()).ToArray()).ToList();
-                    rows.Add((name == "faiss" ? $"faiss IndexFlatL2 {peer.GetProperty("version").GetString()} (generic build)" : "numpy (BLAS matrix-vector)", peer.GetProperty("ms_per_query").GetDouble(), Recall(ids, exact, k)));
+                    var ids = peer.GetProperty("ids").EnumerateArray().Select(q => q.EnumerateArray().Select(i => i.GetInt32()).ToArray()).ToList();
+                    rows.Add((name == "faiss" ? $"faiss IndexFlatL2 {peer.GetProperty("version").GetString()} (generic build)" : "numpy (BLAS matrix-vector)", peer.GetProperty("ms_per_query").GetDouble(), ExactSearch.Recall(ids, exact, k)));
                 }
             }
 
@@ -96,49 +84,8 @@ internal static class KnnScan
         }
     }
 
-    private static void Load(Session session, float[][] vectors, int dimensions)
-    {
-        session.Execute($"CREATE TABLE vecs (id INTEGER PRIMARY KEY, emb VECTOR({dimensions}))").Dispose();
-        var insert = session.Prepare("INSERT INTO vecs (id, emb) VALUES (:id, :emb)");
-        for (var start = 0; start < vectors.Length; start += 5000)
-        {
-            session.Begin();
-            for (var i = start; i < Math.Min(start + 5000, vectors.Length); i++)
-            {
-                session.Execute(insert, new StatementParameters().Add("id", DbValue.FromInteger(i + 1)).Add("emb", DbValue.FromVector(vectors[i]))).Dispose();
-            }
-
-            session.Commit();
-        }
-    }
-
     private static float[] RandomVector(Random random, int dimensions) =>
         Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-
-    private static long[] ExactTopK(float[][] vectors, float[] query, int k)
-    {
-        var heap = new PriorityQueue<long, float>(Comparer<float>.Create((a, b) => b.CompareTo(a)));
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            var distance = VectorDistance.L2Squared(vectors[i], query);
-            if (heap.Count < k)
-            {
-                heap.Enqueue(i, distance);
-            }
-            else if (heap.TryPeek(out _, out var worst) && distance < worst)
-            {
-                heap.EnqueueDequeue(i, distance);
-            }
-        }
-
-        var ids = new long[heap.Count];
-        for (var i = ids.Length - 1; i >= 0; i--)
-        {
-            ids[i] = heap.Dequeue();
-        }
-
-        return ids;
-    }
 
     private static double MedianMilliseconds(float[][] queries, Action<float[]> search, int warmup)
     {
@@ -159,36 +106,11 @@ internal static class KnnScan
         return times[times.Count / 2];
     }
 
-    private static double Recall(List<long[]> found, List<long[]> exact, int k) =>
-        found.Zip(exact, (f, e) => f.Intersect(e).Count() / (double)k).Average();
-
     private static JsonDocument? RunPeers(string basePath, string queryPath, int k)
     {
         var script = Path.Combine(RepositoryPaths.Root, "bench", "peers", "flat_knn.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { script, "--base", basePath, "--queries", queryPath, "--k", k.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"peers failed (install Debian's python3-numpy and python3-faiss): {error.Trim()}");
-                return null;
-            }
-
-            return JsonDocument.Parse(output);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Console.Error.WriteLine($"peers skipped: /usr/bin/python3 not found ({e.Message})");
-            return null;
-        }
+        var output = PeerProcess.Run("/usr/bin/python3", [script, "--base", basePath, "--queries", queryPath, "--k", k.ToString(CultureInfo.InvariantCulture)],
+            "install Debian's python3-numpy and python3-faiss");
+        return output is null ? null : JsonDocument.Parse(output);
     }
 }

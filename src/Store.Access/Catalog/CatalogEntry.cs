@@ -25,7 +25,7 @@ internal sealed record CatalogEntry(string Kind, string Name, string Table, uint
     /// <summary>Whether two names denote the same catalog object, by the rule the catalog keys use.</summary>
     public static bool SameName(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
 
-    private static string Normalize(string name) => name.ToLowerInvariant();
+    public static string Normalize(string name) => name.ToLowerInvariant();
 
     public static CatalogEntry ForTable(TableSchema schema, uint root)
     {

@@ -1,6 +1,7 @@
+using System.Runtime.CompilerServices;
 using Store.Access.BTrees;
 using Store.Access.Tables;
-using Store.Access.Vectors.Hnsw;
+using Store.Access.Vectors;
 using Store.Core.Errors;
 using Store.Storage.Paging;
 
@@ -15,11 +16,21 @@ internal sealed class SystemCatalog(ReadTransaction txn)
 {
     public const int RootSlot = 0;
 
-    public IReadOnlyList<TableInfo> Tables() =>
-        Entries().Where(e => e.Kind == CatalogEntry.TableKind).Select(e => new TableInfo(e.ToTableSchema(), e.Root)).ToList();
+    /// <summary>The header slot of the schema cookie: a counter every catalog change increments, so equal cookies mean equal catalogs.</summary>
+    public const int SchemaCookieSlot = 7;
 
-    public IReadOnlyList<IndexInfo> Indexes() =>
-        Entries().Where(e => e.Kind == CatalogEntry.IndexKind).Select(ToIndexInfo).ToList();
+    /// <summary>The last committed catalog read in each database, by cookie, shared by all its transactions.</summary>
+    private static readonly ConditionalWeakTable<Pager, StrongBox<(uint Cookie, CatalogContents Contents)?>> Committed = [];
+
+    /// <summary>The catalog as read, and the cookie it was read at (a savepoint rollback may move the cookie back).</summary>
+    private (uint Cookie, CatalogContents Contents)? _read;
+
+    /// <summary>The schema cookie this transaction sees: equal cookies, equal committed schemas.</summary>
+    public uint SchemaCookie => txn.GetRoot(SchemaCookieSlot);
+
+    public IReadOnlyList<TableInfo> Tables() => Loaded().Tables;
+
+    public IReadOnlyList<IndexInfo> Indexes() => Loaded().Indexes;
 
     /// <summary>Every index of a table, B+tree and vector.</summary>
     public IReadOnlyList<IndexInfo> IndexesOf(string table) =>
@@ -31,11 +42,10 @@ internal sealed class SystemCatalog(ReadTransaction txn)
     /// <summary>A table's vector indexes.</summary>
     public IReadOnlyList<IndexInfo> VectorIndexesOf(string table) => IndexesOf(table).Where(i => !i.Schema.IsBTree).ToList();
 
-    /// <summary>An HNSW index for searching (and, in a write transaction, changing) in this transaction.</summary>
-    public HnswIndex OpenHnsw(IndexInfo index) => new(txn, index, HnswOptions.Parse(index.Schema, GetTable(index.Schema.Table).Schema));
+    /// <summary>A vector index for searching (and, in a write transaction, changing) in this transaction.</summary>
+    public IVectorIndex OpenVectorIndex(IndexInfo index) => VectorIndexes.Open(txn, index, GetTable(index.Schema.Table).Schema);
 
-    public TableInfo? FindTable(string name) =>
-        Find(name) is { Kind: CatalogEntry.TableKind } entry ? new TableInfo(entry.ToTableSchema(), entry.Root) : null;
+    public TableInfo? FindTable(string name) => Loaded().FindTable(name);
 
     public TableInfo GetTable(string name) => FindTable(name) ?? throw StoreErrors.NotFound("table", name);
 
@@ -65,6 +75,7 @@ internal sealed class SystemCatalog(ReadTransaction txn)
         ThrowIfNameTaken(tree, schema.Name);
         var root = BTree.Create(Writer);
         tree.Put(CatalogEntry.KeyFor(schema.Name), CatalogEntry.ForTable(schema, root).Encode());
+        Changed();
         return new TableInfo(schema, root);
     }
 
@@ -78,6 +89,7 @@ internal sealed class SystemCatalog(ReadTransaction txn)
 
         new BTree(txn, table.Root).Drop();
         EnsureTree().Delete(CatalogEntry.KeyFor(name));
+        Changed();
     }
 
     /// <summary>
@@ -87,12 +99,11 @@ internal sealed class SystemCatalog(ReadTransaction txn)
     public IndexInfo CreateIndex(IndexSchema schema)
     {
         var table = GetTable(schema.Table);
-        if (!schema.IsBTree && !string.Equals(schema.Method, HnswOptions.Method, StringComparison.OrdinalIgnoreCase))
+        if (!schema.IsBTree)
         {
-            throw StoreErrors.NotSupported($"index method '{schema.Method}'");
+            VectorIndexes.Validate(schema, table.Schema);
         }
 
-        var parameters = schema.IsBTree ? null : HnswOptions.Parse(schema, table.Schema);
         if (schema.Columns.Count == 0)
         {
             throw StoreErrors.InvalidArgument($"index '{schema.Name}' needs at least one column");
@@ -107,13 +118,13 @@ internal sealed class SystemCatalog(ReadTransaction txn)
         var index = new IndexInfo(entry.ToIndexSchema(), root, positions);
         try
         {
-            if (parameters is null)
+            if (schema.IsBTree)
             {
                 new Table(txn, table, [index]).Backfill(index);
             }
             else
             {
-                new HnswIndex(txn, index, parameters).Build(new Table(txn, table, []).Vectors(positions[0]), Environment.ProcessorCount);
+                VectorIndexes.Build(Writer, index, table.Schema, new Table(txn, table, []).Vectors(positions[0]));
             }
         }
         catch (StoreException)
@@ -123,6 +134,7 @@ internal sealed class SystemCatalog(ReadTransaction txn)
         }
 
         tree.Put(CatalogEntry.KeyFor(schema.Name), entry.Encode());
+        Changed();
         return index;
     }
 
@@ -135,27 +147,65 @@ internal sealed class SystemCatalog(ReadTransaction txn)
 
         new BTree(txn, entry.Root).Drop();
         EnsureTree().Delete(CatalogEntry.KeyFor(name));
+        Changed();
     }
 
-    /// <summary>Every catalog entry, for listings and the integrity check.</summary>
-    public IEnumerable<CatalogEntry> Entries()
-    {
-        var root = txn.GetRoot(RootSlot);
-        return root == 0 ? [] : new BTree(txn, root).Scan().Select(e => CatalogEntry.Decode(e.Value));
-    }
+    /// <summary>Every catalog entry, in name order, for listings and the integrity check.</summary>
+    public IEnumerable<CatalogEntry> Entries() => Loaded().Entries.Values;
 
     private WriteTransaction Writer => txn as WriteTransaction ?? throw StoreErrors.ReadOnlyTransaction();
 
-    private CatalogEntry? Find(string name)
+    private CatalogEntry? Find(string name) => Loaded().Entries.GetValueOrDefault(CatalogEntry.Normalize(name));
+
+    /// <summary>
+    /// The entries, from the database's shared copy when its cookie matches. Only transactions
+    /// that see committed state fill the shared copy: a rolled-back writer's cookie may be
+    /// reused by the next writer for a different catalog.
+    /// </summary>
+    private CatalogContents Loaded()
     {
+        var cookie = SchemaCookie;
+        if (_read is { } read && read.Cookie == cookie)
+        {
+            return read.Contents;
+        }
+
+        var shared = Committed.GetValue(txn.Pager, static _ => new StrongBox<(uint, CatalogContents)?>());
+        lock (shared)
+        {
+            if (shared.Value is { } cached && cached.Cookie == cookie)
+            {
+                _read = cached;
+                return cached.Contents;
+            }
+        }
+
         var root = txn.GetRoot(RootSlot);
-        return root != 0 && new BTree(txn, root).TryGet(CatalogEntry.KeyFor(name), out var stored) ? CatalogEntry.Decode(stored) : null;
+        var entries = root == 0 ? [] : new BTree(txn, root).Scan().Select(e => CatalogEntry.Decode(e.Value)).ToList();
+        var contents = new CatalogContents(entries, c => c.Entries.Values.Where(e => e.Kind == CatalogEntry.IndexKind).Select(e => ToIndexInfo(c, e)).ToList());
+        _read = (cookie, contents);
+        if (txn is not WriteTransaction)
+        {
+            lock (shared)
+            {
+                shared.Value = _read;
+            }
+        }
+
+        return contents;
     }
 
-    private IndexInfo ToIndexInfo(CatalogEntry entry)
+    /// <summary>Forgets the entries read and moves the cookie on, after a change to the catalog tree.</summary>
+    private void Changed()
+    {
+        _read = null;
+        Writer.SetRoot(SchemaCookieSlot, unchecked(txn.GetRoot(SchemaCookieSlot) + 1));
+    }
+
+    private static IndexInfo ToIndexInfo(CatalogContents contents, CatalogEntry entry)
     {
         var schema = entry.ToIndexSchema();
-        var table = FindTable(schema.Table) ?? throw StoreErrors.Corruption(entry.Root, $"index '{schema.Name}' names missing table '{schema.Table}'");
+        var table = contents.FindTable(schema.Table) ?? throw StoreErrors.Corruption(entry.Root, $"index '{schema.Name}' names missing table '{schema.Table}'");
         return new IndexInfo(schema, entry.Root, ColumnPositions(table.Schema, schema.Columns));
     }
 

@@ -27,7 +27,7 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
         for (var slot = 0; slot < HeaderPage.RootSlotCount; slot++)
         {
             var root = txn.GetRoot(slot);
-            if (root != 0)
+            if (root != 0 && slot != SystemCatalog.SchemaCookieSlot)
             {
                 trees.Add(new TreeWalk(this, txn, slot == SystemCatalog.RootSlot ? "catalog" : $"root slot {slot}", root).Run());
             }
@@ -131,7 +131,7 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
             var rows = new Table(txn, table, []).Scan().ToList();
             foreach (var index in indexes.Where(i => !i.Schema.IsBTree))
             {
-                _problems.AddRange(catalog.OpenHnsw(index).Check(rows, index.ColumnPositions[0]).Select(p => $"index {index.Schema.Name}: {p}"));
+                _problems.AddRange(catalog.OpenVectorIndex(index).Check(rows, index.ColumnPositions[0]).Select(p => $"index {index.Schema.Name}: {p}"));
             }
 
             foreach (var index in indexes.Where(i => i.Schema.IsBTree))

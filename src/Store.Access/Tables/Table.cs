@@ -1,7 +1,7 @@
 using Store.Access.BTrees;
 using Store.Access.Catalog;
 using Store.Access.Encoding;
-using Store.Access.Vectors.Hnsw;
+using Store.Access.Vectors;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Storage.Paging;
@@ -17,7 +17,7 @@ internal sealed class Table
     private readonly ReadTransaction _txn;
     private readonly BTree _rows;
     private readonly IReadOnlyList<IndexInfo> _indexes;
-    private readonly IReadOnlyList<(int Column, HnswIndex Index)> _vectorIndexes;
+    private readonly IReadOnlyList<(int Column, IVectorIndex Index)> _vectorIndexes;
 
     public Table(ReadTransaction txn, TableInfo info, IReadOnlyList<IndexInfo> indexes)
     {
@@ -26,7 +26,7 @@ internal sealed class Table
         _rows = new BTree(txn, info.Root);
         _indexes = indexes.Where(i => i.Schema.IsBTree).ToList();
         _vectorIndexes = indexes.Where(i => !i.Schema.IsBTree)
-            .Select(i => (i.ColumnPositions[0], new HnswIndex(txn, i, HnswOptions.Parse(i.Schema, info.Schema)))).ToList();
+            .Select(i => (i.ColumnPositions[0], VectorIndexes.Open(txn, i, info.Schema))).ToList();
     }
 
     public TableInfo Info { get; }
@@ -179,7 +179,7 @@ internal sealed class Table
         }
     }
 
-    private static void InsertVector(HnswIndex index, long rowId, DbValue value)
+    private static void InsertVector(IVectorIndex index, long rowId, DbValue value)
     {
         if (value.Kind == DbValueKind.Vector)
         {

@@ -33,4 +33,10 @@ internal static class VectorColumns
         "cosine" => VectorMetric.Cosine,
         _ => throw StoreErrors.InvalidArgument($"unknown metric '{name}' (l2, ip or cosine)"),
     };
+
+    /// <summary>An integer index option within its bounds; a clear error otherwise.</summary>
+    public static int IntegerOption(string method, string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw StoreErrors.InvalidArgument($"{method} option {name} must be an integer from {min} to {max}, not '{value}'");
 }

@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
-using Store.Access.Vectors.Hnsw;
 using Store.Storage.Paging;
 
 namespace Store.Access.Vectors;
 
 /// <summary>
-/// The loaded graphs of one database, one per index B+tree root, shared by all its
-/// transactions so that a search walks memory, not pages. Each graph is tagged with the
+/// The loaded vector indexes of one database (HNSW graphs, IVF lists), one per index B+tree
+/// root, shared by all its transactions so that a search walks memory, not pages. Each graph is tagged with the
 /// version of the index it reflects: the commit LSN of the last transaction that changed the
 /// index, which that transaction also writes into the index's pages. A reader uses the graph
 /// only when its own view of the index has that version and no writer is changing it;
@@ -27,7 +26,8 @@ internal sealed class VectorIndexCache
     /// graph matching <paramref name="txn"/>'s view (<paramref name="version"/>) is or can be
     /// loaded; false when the cached graph belongs to another view.
     /// </summary>
-    public bool TryRead<T>(ReadTransaction txn, uint root, ulong version, Func<HnswGraph> load, Func<HnswGraph, T> read, out T result)
+    public bool TryRead<TIndex, T>(ReadTransaction txn, uint root, ulong version, Func<TIndex> load, Func<TIndex, T> read, out T result)
+        where TIndex : class
     {
         var entry = EntryOf(root);
         entry.Lock.EnterReadLock();
@@ -35,7 +35,7 @@ internal sealed class VectorIndexCache
         {
             if (Usable(entry, txn, version))
             {
-                result = read(entry.Graph!);
+                result = read((TIndex)entry.Graph!);
                 return true;
             }
         }
@@ -63,7 +63,7 @@ internal sealed class VectorIndexCache
                 (entry.Graph, entry.Version) = (load(), version);
             }
 
-            result = read(entry.Graph!);
+            result = read((TIndex)entry.Graph!);
             return true;
         }
         finally
@@ -77,7 +77,8 @@ internal sealed class VectorIndexCache
     /// write transaction, loading it from the transaction's pages when the cached one does not
     /// match them, and marks the graph as being changed by this transaction.
     /// </summary>
-    public T Write<T>(WriteTransaction txn, uint root, ulong version, Func<HnswGraph> load, Func<HnswGraph, T> write)
+    public T Write<TIndex, T>(WriteTransaction txn, uint root, ulong version, Func<TIndex> load, Func<TIndex, T> write)
+        where TIndex : class
     {
         var entry = EntryOf(root);
         entry.Lock.EnterWriteLock();
@@ -101,7 +102,7 @@ internal sealed class VectorIndexCache
                 (entry.Writer, entry.WriterUndoCount, entry.Version) = (txn, txn.UndoCount, txn.CommitLsn);
             }
 
-            return write(entry.Graph!);
+            return write((TIndex)entry.Graph!);
         }
         finally
         {
@@ -110,7 +111,7 @@ internal sealed class VectorIndexCache
     }
 
     /// <summary>Installs a graph just built by <paramref name="txn"/> (CREATE INDEX).</summary>
-    public void Install(WriteTransaction txn, uint root, HnswGraph graph)
+    public void Install(WriteTransaction txn, uint root, object graph)
     {
         var entry = EntryOf(root);
         entry.Lock.EnterWriteLock();
@@ -171,7 +172,7 @@ internal sealed class VectorIndexCache
     {
         public ReaderWriterLockSlim Lock { get; } = new();
 
-        public HnswGraph? Graph { get; set; }
+        public object? Graph { get; set; }
 
         public ulong Version { get; set; }
 

@@ -1,4 +1,5 @@
 using Store.Access.Catalog;
+using Store.Access.Vectors;
 using Store.Core.Errors;
 using Store.Sql.Binding;
 using Store.Sql.Syntax;
@@ -10,7 +11,7 @@ namespace Store.Sql.Execution;
 internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 {
     /// <summary>Index methods the grammar accepts whose implementation arrives with a later version.</summary>
-    private static readonly HashSet<string> PlannedMethods = new(StringComparer.OrdinalIgnoreCase) { "ivf", "spann", "sparse", "bm25" };
+    private static readonly HashSet<string> PlannedMethods = new(StringComparer.OrdinalIgnoreCase) { "spann", "sparse", "bm25" };
 
     public void CreateTable(CreateTableStatement create)
     {
@@ -42,7 +43,7 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
     public void CreateIndex(CreateIndexStatement create)
     {
         var method = create.Method ?? IndexSchema.BTree;
-        if (!string.Equals(method, IndexSchema.BTree, StringComparison.OrdinalIgnoreCase) && !string.Equals(method, "hnsw", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(method, IndexSchema.BTree, StringComparison.OrdinalIgnoreCase) && !VectorIndexes.IsVectorMethod(method))
         {
             throw context.Error(PlannedMethods.Contains(method)
                 ? StoreErrors.NotSupported($"index method '{method.ToLowerInvariant()}' is not available yet in this version")

@@ -12,14 +12,14 @@ namespace Store.Sql.Execution;
 /// changes, schema changes, listings and EXPLAIN. Transaction control and SET belong to the
 /// session, which handles them before coming here.
 /// </summary>
-internal sealed class StatementExecutor(QueryContext query, BindingContext context)
+internal sealed class StatementExecutor(QueryContext query, BindingContext context, PlanCache? plans = null)
 {
     public StatementResult Execute(Statement statement)
     {
         switch (statement)
         {
             case SelectStatement select:
-                var plan = new SelectPlanner(query, context).Plan(select);
+                var plan = plans is null ? new SelectPlanner(query, context).Plan(select) : plans.GetOrPlan(select, query, () => new SelectPlanner(query, context).Plan(select));
                 return new StatementResult(plan.Scope.Columns.Select(c => new ResultColumn(c.Name, c.Type?.ToString())).ToList(), plan.Execute(query), -1);
             case InsertStatement insert:
                 return StatementResult.Done(new DataModifier(query, context).Insert(insert));

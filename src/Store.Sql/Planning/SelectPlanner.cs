@@ -1,4 +1,3 @@
-using Store.Access.Vectors.Hnsw;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Core.Vectors;
@@ -94,7 +93,7 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
     /// <summary>
     /// A nearest-neighbour search, when the query is a plain top-k by one distance between a
     /// VECTOR column of one table and a constant: no join, grouping or DISTINCT, one ascending
-    /// ORDER BY key, a LIMIT. Through an HNSW index on the column with the same metric if there
+    /// ORDER BY key, a LIMIT. Through a vector index on the column with the same metric if there
     /// is one, else the exact scan. It replaces the scan, the filter and the top-k; null otherwise.
     /// </summary>
     private PlanNode? NearestNeighbourScan(SelectStatement select)
@@ -125,17 +124,19 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         var filter = select.Where is null ? null : new ExpressionBinder(scope, context).Bind(select.Where);
         var exact = new NearestNeighbourScanNode(table, alias, position, metric, queryVector, filter, limit, offset);
         var index = query.Catalog.VectorIndexesOf(table.Schema.Name)
-            .FirstOrDefault(i => i.ColumnPositions[0] == position && query.Catalog.OpenHnsw(i).Parameters.Metric == metric);
-        if (index is null)
+            .Select(i => (Info: i, Index: query.Catalog.OpenVectorIndex(i)))
+            .FirstOrDefault(i => i.Info.ColumnPositions[0] == position && i.Index.Metric == metric);
+        if (index.Info is null)
         {
             return exact;
         }
 
         var prefilter = select.Where is null ? null
             : new AccessPathPlanner(context).Plan(table, alias, query.Catalog.BTreeIndexesOf(table.Schema.Name), Conjuncts.Split(select.Where).ToList());
-        return new HnswSearchNode(
-            exact, index, position, metric, queryVector, filter, prefilter is TableScanNode { IsFullScan: true } ? null : prefilter,
-            limit, offset, query.Setting("hnsw.ef_search", HnswParameters.DefaultEfSearch));
+        var (setting, fallback) = index.Index.Breadth;
+        return new VectorIndexSearchNode(
+            exact, index.Info, position, metric, queryVector, filter, prefilter is TableScanNode { IsFullScan: true } ? null : prefilter,
+            limit, offset, (setting, query.Setting(setting, fallback)));
     }
 
     /// <summary>Whether an expression is a distance between a column and a constant, and which.</summary>

@@ -129,21 +129,25 @@ public static class CrashHarness
         return report.IsOk ? FindThroughIndex(catalog, expected) : $"integrity check failed: {report}";
     }
 
-    /// <summary>Every committed vector is found by searching the HNSW index for itself, and no deleted row ever comes back.</summary>
+    /// <summary>Every committed vector is found by searching each vector index for itself, and no deleted row ever comes back.</summary>
     private static string? FindThroughIndex(SystemCatalog catalog, SortedDictionary<long, DbValue[]> expected)
     {
-        var index = catalog.OpenHnsw(catalog.VectorIndexesOf(CrashWorkload.ItemsTable).Single());
-        foreach (var (rowId, values) in expected.Where(e => !e.Value[3].IsNull))
+        foreach (var info in catalog.VectorIndexesOf(CrashWorkload.ItemsTable))
         {
-            var found = index.Search(values[3].AsVector, 5, 64, null) ?? [];
-            if (found.Any(f => !expected.ContainsKey(f.RowId)))
+            var index = catalog.OpenVectorIndex(info);
+            var breadth = info.Schema.Method == "ivf" ? CrashWorkload.IvfLists : 64;
+            foreach (var (rowId, values) in expected.Where(e => !e.Value[3].IsNull))
             {
-                return $"the vector index returned deleted row {found.First(f => !expected.ContainsKey(f.RowId)).RowId}";
-            }
+                var found = index.Search(values[3].AsVector, 5, breadth, null) ?? [];
+                if (found.Select(f => f.RowId).Where(id => !expected.ContainsKey(id)).Select(id => (long?)id).FirstOrDefault() is { } stray)
+                {
+                    return $"index {info.Schema.Name} returned deleted row {stray}";
+                }
 
-            if (!found.Any(f => f.RowId == rowId))
-            {
-                return $"row {rowId} is not found through the vector index by its own vector";
+                if (!found.Any(f => f.RowId == rowId))
+                {
+                    return $"row {rowId} is not found through index {info.Schema.Name} by its own vector";
+                }
             }
         }
 

@@ -7,7 +7,7 @@ namespace Store.Testing.Crash;
 
 /// <summary>
 /// The crash test's workload: a deterministic sequence of transactions over a table with a
-/// B+tree index and an HNSW index on a vector column, so the state after transaction t can be
+/// B+tree index and an HNSW and an IVF index on a vector column, so the state after transaction t can be
 /// rebuilt in memory from (seed, t) alone.
 /// Transaction t also writes t into the progress table, which tells recovery's result apart.
 /// </summary>
@@ -28,6 +28,9 @@ public static class CrashWorkload
     public const int Dimensions = 8;
 
     public const string VectorIndex = "items_emb";
+
+    /// <summary>Lists of the IVF index; searches probe them all, so every row must be found.</summary>
+    public const int IvfLists = 8;
 
     private static readonly TableSchema Progress = new(ProgressTable,
     [
@@ -52,6 +55,7 @@ public static class CrashWorkload
         catalog.CreateTable(Progress);
         catalog.CreateIndex(new IndexSchema("items_n", ItemsTable, ["n"]));
         catalog.CreateIndex(new IndexSchema(VectorIndex, ItemsTable, ["emb"], Method: "hnsw", Options: [new("m", "6"), new("ef_construction", "32")]));
+        catalog.CreateIndex(new IndexSchema("items_ivf", ItemsTable, ["emb"], Method: "ivf", Options: [new("lists", $"{IvfLists}")]));
         catalog.OpenTable(ProgressTable).Insert([DbValue.FromInteger(1), DbValue.FromInteger(0)]);
         txn.Commit();
         return 0;

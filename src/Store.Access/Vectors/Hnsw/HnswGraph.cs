@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Store.Core.Vectors;
 
 namespace Store.Access.Vectors.Hnsw;
 
@@ -76,48 +75,11 @@ internal sealed partial class HnswGraph
         return changed;
     }
 
-    /// <summary>
-    /// The vector as the graph stores it: a copy, normalised for cosine; null for a vector with
-    /// no defined distance (a zero vector under cosine), which is not indexed.
-    /// </summary>
-    public float[]? Prepare(ReadOnlySpan<float> vector)
-    {
-        if (vector.Length != Parameters.Dimensions)
-        {
-            throw Core.Errors.StoreErrors.InvalidArgument($"the index holds vectors of {Parameters.Dimensions} dimensions, not {vector.Length}");
-        }
+    /// <summary>The vector as the graph stores it (see <see cref="IndexedVectors.Prepare"/>); null when it cannot be indexed.</summary>
+    public float[]? Prepare(ReadOnlySpan<float> vector) => IndexedVectors.Prepare(Parameters.Metric, Parameters.Dimensions, vector);
 
-        var copy = vector.ToArray();
-        if (Parameters.Metric != VectorMetric.Cosine)
-        {
-            return copy;
-        }
-
-        var norm = MathF.Sqrt(VectorDistance.Dot(copy, copy));
-        if (norm == 0 || !float.IsFinite(norm))
-        {
-            return null;
-        }
-
-        for (var i = 0; i < copy.Length; i++)
-        {
-            copy[i] /= norm;
-        }
-
-        return copy;
-    }
-
-    /// <summary>The distance the graph orders by: squared L2, negative inner product, or 1 - cosine of unit vectors.</summary>
-    public float Distance(ReadOnlySpan<float> query, int node)
-    {
-        var stored = VectorOf(node);
-        return Parameters.Metric switch
-        {
-            VectorMetric.L2 => VectorDistance.L2Squared(query, stored),
-            VectorMetric.NegativeInnerProduct => -VectorDistance.Dot(query, stored),
-            _ => 1 - VectorDistance.Dot(query, stored),
-        };
-    }
+    /// <summary>The distance the graph orders by, from a prepared query to a node.</summary>
+    public float Distance(ReadOnlySpan<float> query, int node) => IndexedVectors.Distance(Parameters.Metric, query, VectorOf(node));
 
     /// <summary>Adds a node with its links as stored (loading from pages); links are set with <see cref="SetLinks"/>.</summary>
     public int AddStored(long rowId, ReadOnlySpan<float> vector, int level, bool deleted)

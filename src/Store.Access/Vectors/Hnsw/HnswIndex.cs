@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Store.Access.BTrees;
 using Store.Access.Catalog;
 using Store.Access.Encoding;
@@ -9,15 +8,17 @@ namespace Store.Access.Vectors.Hnsw;
 /// <summary>
 /// An HNSW index as seen by one transaction: the graph from the database's
 /// <see cref="VectorIndexCache"/>, kept in step with its pages. The index's B+tree holds one
-/// <see cref="HnswNodeRecord"/> per node, keyed by node id, and under key -1 the index version
-/// (the commit LSN of the last change). Every change writes the nodes it touched back before
-/// it returns, so the pages always describe the graph and a reopen needs no rebuild.
+/// <see cref="HnswNodeRecord"/> per node, keyed by node id, and the index's
+/// <see cref="VectorIndexVersion"/>. Every change writes the nodes it touched back before it
+/// returns, so the pages always describe the graph and a reopen needs no rebuild.
 /// </summary>
-internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParameters parameters)
+internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParameters parameters) : IVectorIndex
 {
-    private static readonly byte[] VersionKey = KeyCodec.RowIdKey(-1);
-
     public HnswParameters Parameters => parameters;
+
+    public Core.Vectors.VectorMetric Metric => parameters.Metric;
+
+    public (string Setting, int Default) Breadth => ("hnsw.ef_search", HnswParameters.DefaultEfSearch);
 
     /// <summary>Builds the graph over existing rows and writes it (CREATE INDEX on a filled table).</summary>
     public void Build(IReadOnlyList<(long RowId, float[] Vector)> rows, int threads)
@@ -31,7 +32,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         }
 
         graph.TakeChanged();
-        WriteVersion(tree, writer.CommitLsn);
+        VectorIndexVersion.MarkChanged(writer, index.Root);
         VectorIndexCache.Of(txn).Install(writer, index.Root, graph);
     }
 
@@ -39,22 +40,15 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
 
     public void Delete(long rowId) => Change(graph => graph.Delete(rowId));
 
-    /// <summary>
-    /// The k nearest rows by the graph's distance, or null when the loaded graph belongs to a
-    /// different view of the index than this transaction's (a concurrent writer is changing it,
-    /// or this transaction's snapshot is older); the caller then answers without the index.
-    /// </summary>
     public List<(long RowId, float Distance)>? Search(float[] query, int k, int ef, Func<long, bool>? allowed) =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, ReadVersion(), Load, graph => graph.Search(query, k, ef, allowed), out var found) ? found : null;
+        VectorIndexCache.Of(txn).TryRead(txn, index.Root, ReadVersion(), Load, (HnswGraph graph) => graph.Search(query, k, ef, allowed), out var found) ? found : null;
 
-    /// <summary>Rows the index can return, for choosing between the index and an exact scan; null as in <see cref="Search"/>.</summary>
     public int? LiveCount() =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, ReadVersion(), Load, graph => graph.LiveCount, out var count) ? count : null;
+        VectorIndexCache.Of(txn).TryRead(txn, index.Root, ReadVersion(), Load, (HnswGraph graph) => graph.LiveCount, out var count) ? count : null;
 
     /// <summary>
-    /// What the integrity check finds wrong between the stored graph and the table's rows: a
-    /// row with an indexable vector and no live node, a live node with no such row, a link to a
-    /// node that does not exist, or a node on more layers than the graph has.
+    /// Besides rows and live nodes that do not match: a link to a node that does not exist or
+    /// is not on the link's layer.
     /// </summary>
     public List<string> Check(IReadOnlyList<(long RowId, Core.Values.DbValue[] Values)> rows, int column)
     {
@@ -90,7 +84,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
     {
         var writer = Writer;
         var tree = new BTree(txn, index.Root);
-        VectorIndexCache.Of(txn).Write(writer, index.Root, ReadVersion(), Load, graph =>
+        VectorIndexCache.Of(txn).Write(writer, index.Root, ReadVersion(), Load, (HnswGraph graph) =>
         {
             if (change(graph))
             {
@@ -102,10 +96,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
 
             return true;
         });
-        if (ReadVersion() != writer.CommitLsn)
-        {
-            WriteVersion(tree, writer.CommitLsn);
-        }
+        VectorIndexVersion.MarkChanged(writer, index.Root);
     }
 
     /// <summary>Reads the graph from this transaction's pages.</summary>
@@ -131,15 +122,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         return graph;
     }
 
-    private ulong ReadVersion() =>
-        new BTree(txn, index.Root).TryGet(VersionKey, static value => BinaryPrimitives.ReadUInt64LittleEndian(value), out var version) ? version : 0;
-
-    private static void WriteVersion(BTree tree, ulong version)
-    {
-        var value = new byte[sizeof(ulong)];
-        BinaryPrimitives.WriteUInt64LittleEndian(value, version);
-        tree.Put(VersionKey, value);
-    }
+    private ulong ReadVersion() => VectorIndexVersion.Read(txn, index.Root);
 
     private WriteTransaction Writer => txn as WriteTransaction ?? throw Core.Errors.StoreErrors.ReadOnlyTransaction();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Store.Access.Catalog;
 using Store.Core.Errors;
 using Store.Core.Vectors;
@@ -34,10 +33,10 @@ internal static class HnswOptions
                     metric = VectorColumns.ParseMetric(value);
                     break;
                 case "m":
-                    m = Integer(name, value, 2, 100);
+                    m = VectorColumns.IntegerOption("hnsw", name, value, 2, 100);
                     break;
                 case "ef_construction":
-                    efConstruction = Integer(name, value, 1, 100_000);
+                    efConstruction = VectorColumns.IntegerOption("hnsw", name, value, 1, 100_000);
                     break;
                 default:
                     throw StoreErrors.InvalidArgument($"unknown hnsw option '{name}' (known: {string.Join(", ", Known)})");
@@ -46,9 +45,4 @@ internal static class HnswOptions
 
         return new HnswParameters(metric, dimensions, m, efConstruction);
     }
-
-    private static int Integer(string name, string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
-            ? number
-            : throw StoreErrors.InvalidArgument($"hnsw option {name} must be an integer from {min} to {max}, not '{value}'");
 }

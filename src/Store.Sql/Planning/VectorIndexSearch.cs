@@ -1,5 +1,5 @@
 using Store.Access.Catalog;
-using Store.Access.Vectors.Hnsw;
+using Store.Access.Vectors;
 using Store.Core.Values;
 using Store.Core.Vectors;
 using Store.Sql.Execution;
@@ -9,20 +9,20 @@ using Store.Sql.Values;
 namespace Store.Sql.Planning;
 
 /// <summary>
-/// One execution of <see cref="HnswSearchNode"/>: the strategies for answering with the index,
+/// One execution of <see cref="VectorIndexSearchNode"/>: the strategies for answering with the index,
 /// each null when the exact scan has to answer instead.
 /// </summary>
-internal sealed class HnswSearch(
-    QueryContext context, IndexInfo index, int column, VectorMetric metric, BoundExpression? filter, PlanNode? prefilter, float[] vector, int k, int ef)
+internal sealed class VectorIndexSearch(
+    QueryContext context, IndexInfo index, int column, VectorMetric metric, BoundExpression? filter, PlanNode? prefilter, float[] vector, int k, int breadth)
 {
     /// <summary>Up to this many qualifying rows (or 20 per row wanted) are ranked exactly rather than searched for.</summary>
     private const int ExactRankLimit = 2000;
 
-    private readonly HnswIndex _index = context.Catalog.OpenHnsw(index);
+    private readonly IVectorIndex _index = context.Catalog.OpenVectorIndex(index);
     private readonly Access.Tables.Table _rows = context.Catalog.OpenTable(index.Schema.Table);
 
     public List<DbValue[]>? Unfiltered() =>
-        _index.Search(vector, k, ef, null) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
+        _index.Search(vector, k, breadth, null) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
 
     public List<DbValue[]>? Filtered()
     {
@@ -33,7 +33,7 @@ internal sealed class HnswSearch(
                 return Ranked(allowed);
             }
 
-            return _index.Search(vector, k, ef, allowed.Contains) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
+            return _index.Search(vector, k, breadth, allowed.Contains) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
         }
 
         return Widening();
@@ -47,8 +47,8 @@ internal sealed class HnswSearch(
             return null;
         }
 
-        var wanted = Math.Max(2 * k, ef);
-        while (_index.Search(vector, wanted, wanted, null) is { } found)
+        var (wanted, width) = (2 * k, breadth);
+        while (_index.Search(vector, wanted, width, null) is { } found)
         {
             var passing = Ranked(found.Select(f => f.RowId));
             if (passing.Count >= k || found.Count >= live)
@@ -57,7 +57,7 @@ internal sealed class HnswSearch(
             }
 
             // Past a quarter of the index, reading every vector exactly costs less than searching.
-            wanted *= 4;
+            (wanted, width) = (wanted * 4, width * 4);
             if (wanted > live / 4)
             {
                 return null;

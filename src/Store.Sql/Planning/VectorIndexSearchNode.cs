@@ -9,19 +9,20 @@ using Store.Sql.Values;
 namespace Store.Sql.Planning;
 
 /// <summary>
-/// Approximate k-nearest-neighbour search through an HNSW index, with ef_search from
-/// <c>SET hnsw.ef_search</c>. A WHERE filter is applied before the search when an index on
+/// Approximate k-nearest-neighbour search through a vector index (HNSW or IVF), with its
+/// search breadth from the session (<c>SET hnsw.ef_search</c>, <c>SET ivf.probes</c>). A WHERE filter is applied before the search when an index on
 /// the filter's columns (<paramref name="prefilter"/>) finds the qualifying rows and they are
-/// not many: few are ranked exactly, more are handed into the graph walk as the allowed set.
-/// Otherwise the filter runs after the search, which widens (4x each round) until k rows pass
+/// not many: few are ranked exactly, more are handed into the search as the allowed set.
+/// Otherwise the filter runs after the search, which widens (4x the rows and the breadth each
+/// round) until k rows pass
 /// or the index is exhausted, when the exact scan answers; so k rows come back whenever k
-/// rows match. The exact scan also answers when this transaction cannot use the loaded graph
-/// (a concurrent writer is changing the index, or the snapshot is older than the graph).
+/// rows match. The exact scan also answers when this transaction cannot use the loaded index
+/// (a concurrent writer is changing it, or the snapshot is older than what is loaded).
 /// Rows come out nearest first by the SQL distance, ties in rowid order.
 /// </summary>
-internal sealed class HnswSearchNode(
+internal sealed class VectorIndexSearchNode(
     NearestNeighbourScanNode exact, IndexInfo index, int column, VectorMetric metric, BoundExpression query, BoundExpression? filter, PlanNode? prefilter,
-    BoundExpression limit, BoundExpression? offset, int efSearch) : PlanNode
+    BoundExpression limit, BoundExpression? offset, (string Setting, int Value) breadth) : PlanNode
 {
     public override Scope Scope => exact.Scope;
 
@@ -36,13 +37,13 @@ internal sealed class HnswSearchNode(
             return [];
         }
 
-        var search = new HnswSearch(context, index, column, metric, filter, prefilter, VectorDistances.AsVector(target), k, context.Setting("hnsw.ef_search", efSearch));
+        var search = new VectorIndexSearch(context, index, column, metric, filter, prefilter, VectorDistances.AsVector(target), k, context.Setting(breadth.Setting, breadth.Value));
         return (filter is null ? search.Unfiltered() : search.Filtered()) ?? exact.Execute(context);
     }
 
     public override string Describe() =>
-        $"hnsw search of table {index.Schema.Table} by {exact.Scope.Columns[column].Name} {NearestNeighbourScanNode.OperatorOf(metric)} {query} "
-        + $"using index {index.Schema.Name} (ef_search = {efSearch}, k = {limit}{(offset is null ? "" : $" + {offset}")})"
+        $"{index.Schema.Method} search of table {index.Schema.Table} by {exact.Scope.Columns[column].Name} {NearestNeighbourScanNode.OperatorOf(metric)} {query} "
+        + $"using index {index.Schema.Name} ({breadth.Setting[(breadth.Setting.IndexOf('.', StringComparison.Ordinal) + 1)..]} = {breadth.Value}, k = {limit}{(offset is null ? "" : $" + {offset}")})"
         + (filter is null ? ""
             : prefilter is null ? $", filter {filter} after the search, widening until k rows pass"
             : $", filter {filter} before the search when the rows found below are few, else after it");

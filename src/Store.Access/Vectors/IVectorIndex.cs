@@ -1,0 +1,33 @@
+using Store.Core.Values;
+using Store.Core.Vectors;
+
+namespace Store.Access.Vectors;
+
+/// <summary>
+/// A vector index as one transaction sees it (HNSW or IVF): kept in step with the table's
+/// writes, and searched with a breadth (HNSW's ef_search, IVF's probes).
+/// </summary>
+internal interface IVectorIndex
+{
+    VectorMetric Metric { get; }
+
+    /// <summary>The SET name of the search breadth, and its default.</summary>
+    (string Setting, int Default) Breadth { get; }
+
+    void Insert(long rowId, float[] vector);
+
+    void Delete(long rowId);
+
+    /// <summary>
+    /// The k nearest rows that <paramref name="allowed"/> accepts, nearest first by the index's
+    /// distance; null when this transaction cannot use the loaded index (see
+    /// <see cref="VectorIndexCache"/>), and the caller answers exactly instead.
+    /// </summary>
+    List<(long RowId, float Distance)>? Search(float[] query, int k, int breadth, Func<long, bool>? allowed);
+
+    /// <summary>Rows the index can return; null as in <see cref="Search"/>.</summary>
+    int? LiveCount();
+
+    /// <summary>What the integrity check finds wrong between the stored index and the table's rows.</summary>
+    List<string> Check(IReadOnlyList<(long RowId, DbValue[] Values)> rows, int column);
+}
