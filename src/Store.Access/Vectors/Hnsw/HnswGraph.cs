@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Store.Access.Vectors.Hnsw;
 
 /// <summary>
-/// An HNSW graph in memory, the layout every search walks: nodes are dense ids with their
-/// vectors in one array, layer-0 links in one array (a count and then up to 2M ids per node)
-/// and upper-layer links per node. Vectors are stored as the metric compares them (unit length
+/// An HNSW graph in memory, the layout every search walks: nodes are dense ids, and each
+/// node's layer-0 block (a link count, up to 2M link ids, then its vector's float bits) lies
+/// back to back in one array, as in hnswlib, so visiting a node touches one stretch of memory;
+/// upper-layer links are kept per node. Vectors are stored as the metric compares them (unit length
 /// for cosine). A deleted row's node stays as a tombstone: searches pass through it but never
 /// return it. Searches may run concurrently with each other; changes are made by one writer at
 /// a time, except in <see cref="HnswBuilder"/>, which inserts in parallel under per-node locks.
@@ -15,26 +16,24 @@ internal sealed partial class HnswGraph
     private const int LockStripes = 4096;
 
     private readonly object[] _locks = Enumerable.Range(0, LockStripes).Select(_ => new object()).ToArray();
-    private readonly ConcurrentBag<SearchScratch> _scratch = [];
+    private readonly Stack<SearchScratch> _scratch = [];
     private readonly Dictionary<long, int> _nodeOfRow = [];
     private readonly HashSet<int> _changed = [];
     private readonly Random _levels = new(2811);
-    private float[] _vectors;
     private long[] _rowIds;
     private byte[] _levelOf;
     private bool[] _deleted;
-    private int[] _links0;
+    private int[] _level0;
     private int[][]?[] _upper;
 
     public HnswGraph(HnswParameters parameters, int capacity = 16)
     {
         Parameters = parameters;
         capacity = Math.Max(capacity, 1);
-        _vectors = new float[capacity * parameters.Dimensions];
         _rowIds = new long[capacity];
         _levelOf = new byte[capacity];
         _deleted = new bool[capacity];
-        _links0 = new int[capacity * (parameters.MaxLinks0 + 1)];
+        _level0 = new int[capacity * Stride];
         _upper = new int[capacity][][];
     }
 
@@ -56,7 +55,7 @@ internal sealed partial class HnswGraph
 
     public bool IsDeleted(int node) => _deleted[node];
 
-    public ReadOnlySpan<float> VectorOf(int node) => _vectors.AsSpan(node * Parameters.Dimensions, Parameters.Dimensions);
+    public ReadOnlySpan<float> VectorOf(int node) => MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * Stride) + VectorOffset, Parameters.Dimensions));
 
     public bool Contains(long rowId) => _nodeOfRow.ContainsKey(rowId);
 
@@ -110,7 +109,7 @@ internal sealed partial class HnswGraph
     {
         var node = NodeCount;
         EnsureCapacity(node + 1);
-        vector.CopyTo(_vectors.AsSpan(node * Parameters.Dimensions));
+        vector.CopyTo(MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * Stride) + VectorOffset, Parameters.Dimensions)));
         _rowIds[node] = rowId;
         _levelOf[node] = checked((byte)level);
         _upper[node] = level == 0 ? null : Enumerable.Range(0, level).Select(_ => new int[Parameters.M + 1]).ToArray();
@@ -122,12 +121,16 @@ internal sealed partial class HnswGraph
     {
         if (level == 0)
         {
-            var stride = Parameters.MaxLinks0 + 1;
-            return _links0.AsSpan(node * stride, stride);
+            return _level0.AsSpan(node * Stride, VectorOffset);
         }
 
         return _upper[node]![level - 1];
     }
+
+    /// <summary>Where a node's vector starts in its layer-0 block: after the count and the links.</summary>
+    private int VectorOffset => Parameters.MaxLinks0 + 1;
+
+    private int Stride => VectorOffset + Parameters.Dimensions;
 
     private object LockOf(int node) => _locks[node & (LockStripes - 1)];
 
@@ -139,20 +142,32 @@ internal sealed partial class HnswGraph
         }
 
         var capacity = Math.Max(nodes, _rowIds.Length * 2);
-        Array.Resize(ref _vectors, capacity * Parameters.Dimensions);
         Array.Resize(ref _rowIds, capacity);
         Array.Resize(ref _levelOf, capacity);
         Array.Resize(ref _deleted, capacity);
-        Array.Resize(ref _links0, capacity * (Parameters.MaxLinks0 + 1));
+        Array.Resize(ref _level0, capacity * Stride);
         Array.Resize(ref _upper, capacity);
     }
 
+    /// <summary>Scratch space from the pool, under a plain lock: ConcurrentBag's work stealing made this the hottest lock of a search.</summary>
     private SearchScratch RentScratch()
     {
-        var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(NodeCount, Parameters.MaxLinks0);
+        SearchScratch? pooled;
+        lock (_scratch)
+        {
+            _scratch.TryPop(out pooled);
+        }
+
+        var scratch = pooled ?? new SearchScratch(NodeCount, Parameters.MaxLinks0);
         scratch.Reset(NodeCount);
         return scratch;
     }
 
-    private void ReturnScratch(SearchScratch scratch) => _scratch.Add(scratch);
+    private void ReturnScratch(SearchScratch scratch)
+    {
+        lock (_scratch)
+        {
+            _scratch.Push(scratch);
+        }
+    }
 }

@@ -46,8 +46,8 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
         }
 
         var random = new Random(2811);
-        var sample = prepared.Select(r => r.Vector).OrderBy(_ => random.Next()).Take(Math.Max(parameters.Lists * 32, 8192)).ToList();
-        var centroids = KMeans.Train(sample, parameters.Lists, iterations: 10, seed: 2811);
+        var sample = prepared.Select(r => r.Vector).OrderBy(_ => random.Next()).Take(Math.Max(parameters.Lists * 128, 16_384)).ToList();
+        var centroids = KMeans.Train(sample, parameters.Lists, iterations: 20, seed: 2811);
         var codec = VectorCodec.Create(parameters);
         codec.Train(sample.Take(20_000).Select(v => (v, centroids[KMeans.Nearest(centroids, v).Index])).ToList());
         var lists = new IvfLists(parameters, codec, centroids);
