@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Store.Core.Vectors;
 
 namespace Store.Bench.Micro;
@@ -60,17 +58,4 @@ public class DistanceBenchmarks
     [Benchmark]
     [BenchmarkCategory("Cosine")]
     public float Cosine_HandWritten() => VectorDistance.HandWritten.Cosine(_a, _b);
-
-    /// <summary>
-    /// A short job (three warm-up and three measured iterations) run in-process: the kernels
-    /// hold no state between calls, so a separate process buys nothing, and skipping the
-    /// generated project's build keeps the whole suite to a few minutes on a small machine.
-    /// </summary>
-    private sealed class ShortInProcessConfig : ManualConfig
-    {
-        public ShortInProcessConfig()
-        {
-            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-        }
-    }
 }

@@ -35,7 +35,8 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         var having = select.Having is null ? null : binder.Bind(select.Having);
         var keys = new List<SortKey>();
         var knn = false;
-        foreach (var (term, index) in select.OrderBy.Select((t, i) => (t, i)))
+        // A nearest-neighbour search already returns its rows in order: no sort keys to compute.
+        foreach (var (term, index) in nearest is null ? select.OrderBy.Select((t, i) => (t, i)) : [])
         {
             var target = OrderTarget(term.Expression, items);
             var ordinal = target >= 0 ? target : outputs.Count;

@@ -12,6 +12,11 @@ namespace Store.Access.Vectors.Ivf;
 internal sealed class PqCodec(VectorMetric metric, int dimensions, int m) : VectorCodec(metric, dimensions)
 {
     private const int MaxCodewords = 256;
+
+    /// <summary>The distance table of the list being scored, reused: a fresh one per probed list was most of a query's garbage.</summary>
+    [ThreadStatic]
+    private static float[]? t_table;
+
     private readonly int _sub = dimensions / m;
     private float[][] _codebooks = Enumerable.Range(0, m).Select(_ => new float[dimensions / m]).ToArray();
     private int _codewords = 1;
@@ -103,12 +108,17 @@ internal sealed class PqCodec(VectorMetric metric, int dimensions, int m) : Vect
     /// </summary>
     private (float[] Table, float Constant) Table(float[] query, ReadOnlySpan<float> centroid)
     {
-        var table = new float[m * MaxCodewords];
+        var table = t_table is { Length: var length } reused && length >= m * MaxCodewords ? reused : t_table = new float[m * MaxCodewords];
         var l2 = Metric == VectorMetric.L2;
-        var target = l2 ? Residual(query, centroid.ToArray()) : query;
+        Span<float> target = stackalloc float[Dimensions];
+        for (var d = 0; d < Dimensions; d++)
+        {
+            target[d] = l2 ? query[d] - centroid[d] : query[d];
+        }
+
         for (var j = 0; j < m; j++)
         {
-            var part = target.AsSpan(j * _sub, _sub);
+            var part = target.Slice(j * _sub, _sub);
             for (var c = 0; c < _codewords; c++)
             {
                 table[(j * MaxCodewords) + c] = l2 ? VectorDistance.L2Squared(part, Codeword(j, c)) : VectorDistance.Dot(part, Codeword(j, c));

@@ -1,11 +1,14 @@
+using Store.Core.Vectors;
+
 namespace Store.Access.Vectors.Ivf;
 
 /// <summary>
 /// Scalar quantization to one byte per dimension between the minimum and maximum seen in
 /// training for that dimension (values outside are clamped). A code is decoded into floats
-/// and compared with the SIMD kernel: asymmetric, the query is never quantized.
+/// (<see cref="ScalarQuantization"/>) and compared with the SIMD kernel: asymmetric, the query
+/// is never quantized.
 /// </summary>
-internal sealed class Sq8Codec(Core.Vectors.VectorMetric metric, int dimensions) : VectorCodec(metric, dimensions)
+internal sealed class Sq8Codec(VectorMetric metric, int dimensions) : VectorCodec(metric, dimensions)
 {
     private float[] _minimum = new float[dimensions];
     private float[] _step = Enumerable.Repeat(1f / 255, dimensions).ToArray();
@@ -45,12 +48,7 @@ internal sealed class Sq8Codec(Core.Vectors.VectorMetric metric, int dimensions)
         Span<float> decoded = Dimensions <= 1024 ? stackalloc float[Dimensions] : new float[Dimensions];
         for (var i = 0; i < count; i++)
         {
-            var code = codes.Slice(i * Dimensions, Dimensions);
-            for (var d = 0; d < decoded.Length; d++)
-            {
-                decoded[d] = _minimum[d] + (_step[d] * code[d]);
-            }
-
+            ScalarQuantization.Decode(codes.Slice(i * Dimensions, Dimensions), _minimum, _step, decoded);
             distances[i] = Distance(query, decoded);
         }
     }
