@@ -57,6 +57,21 @@ public class IvfIndexTests
         Assert.True(recall >= 0.9, $"recall@10 with {percent}% of rows passing: {recall:F3}");
     }
 
+    [Fact]
+    public void A_large_allowed_set_from_an_index_is_searched_within_and_still_returns_k_rows()
+    {
+        using var db = new SqlRunner();
+        var vectors = Load(db, seed: 28, count: 6000);
+        db.Run("CREATE INDEX items_ivf ON items USING ivf (emb) WITH (lists = 30)");
+        db.Run("CREATE INDEX items_bucket ON items (bucket)");
+        db.Run("SET ivf.probes = 8");
+        var queries = ClusteredVectors.Generate(20, Dimensions, seed: 29);
+
+        // 45% of 6,000 rows pass: too many to rank exactly, few enough to hand into the search.
+        var recall = FilteredRecall(db, vectors, queries, 45, K);
+        Assert.True(recall >= 0.9, $"recall@10 through the allowed set: {recall:F3}");
+    }
+
     [Theory]
     [InlineData("flat")]
     [InlineData("pq")]

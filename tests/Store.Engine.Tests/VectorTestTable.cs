@@ -17,9 +17,9 @@ internal static class VectorTestTable
     /// <summary>The filter column: a row's id scattered over 0-99.</summary>
     public static long Bucket(long id) => id * 37 % 100;
 
-    public static float[][] Load(SqlRunner db, int seed)
+    public static float[][] Load(SqlRunner db, int seed, int count = Count)
     {
-        var vectors = ClusteredVectors.Generate(Count, Dimensions, seed);
+        var vectors = ClusteredVectors.Generate(count, Dimensions, seed);
         db.Run($"CREATE TABLE items (id INTEGER PRIMARY KEY, emb VECTOR({Dimensions}), bucket INTEGER)");
         db.Run("BEGIN");
         for (var i = 0; i < vectors.Length; i++)

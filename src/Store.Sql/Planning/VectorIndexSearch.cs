@@ -33,7 +33,14 @@ internal sealed class VectorIndexSearch(
                 return Ranked(allowed);
             }
 
-            return _index.Search(vector, k, breadth, allowed.Contains) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
+            // IVF scans only the probed lists, so it may find fewer allowed rows than there are:
+            // then the allowed rows are ranked exactly, which keeps "k rows whenever k match".
+            return _index.Search(vector, k, breadth, allowed.Contains) switch
+            {
+                null => null,
+                var found when found.Count < Math.Min(k, allowed.Count) => Ranked(allowed),
+                var found => Ranked(found.Select(f => f.RowId)),
+            };
         }
 
         return Widening();
