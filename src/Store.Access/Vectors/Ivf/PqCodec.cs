@@ -6,16 +6,22 @@ namespace Store.Access.Vectors.Ivf;
 /// Product quantization of the residual from the list's centroid (Jégou et al.; faiss's
 /// IVFPQ with by_residual): the residual is cut into M sub-vectors, each replaced by the
 /// nearest of up to 256 codewords learned by k-means on that sub-space, so a code is M bytes.
-/// Scoring is asymmetric through a per-list table of query-to-codeword distances: M lookups
-/// and adds per code.
+/// Scoring is asymmetric through tables split as faiss's precomputed tables are: with x = c +
+/// r, ||q - x||^2 = ||q - c||^2 + sum over sub-spaces of (||r_j||^2 + 2&lt;c_j, r_j&gt;) -
+/// 2&lt;q_j, r_j&gt;, so the first table depends only on the list (computed once per list and
+/// kept) and the second only on the query (once per search); inner product needs only the
+/// second. A code then costs M lookups and adds.
 /// </summary>
 internal sealed class PqCodec(VectorMetric metric, int dimensions, int m) : VectorCodec(metric, dimensions)
 {
     private const int MaxCodewords = 256;
 
-    /// <summary>The distance table of the list being scored, reused: a fresh one per probed list was most of a query's garbage.</summary>
+    /// <summary>The query's table, kept for the lists of one search (keyed by the query array and the codec).</summary>
     [ThreadStatic]
-    private static float[]? t_table;
+    private static (float[] Query, PqCodec Codec, float[] Table)? t_query;
+
+    /// <summary>Each list's table (by its centroid array): ||codeword||^2 + 2&lt;centroid part, codeword&gt;.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<float[], float[]> _listTables = [];
 
     private readonly int _sub = dimensions / m;
     private float[][] _codebooks = Enumerable.Range(0, m).Select(_ => new float[dimensions / m]).ToArray();
@@ -67,16 +73,20 @@ internal sealed class PqCodec(VectorMetric metric, int dimensions, int m) : Vect
         }
     }
 
-    public override void Score(float[] query, ReadOnlySpan<float> centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
+    public override void Score(float[] query, float[] centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
     {
-        var (table, constant) = Table(query, centroid);
+        var queryTable = QueryTable(query);
+        var l2 = Metric == VectorMetric.L2;
+        var listTable = l2 ? _listTables.GetValue(centroid, ListTable) : null;
+        var constant = l2 ? VectorDistance.L2Squared(query, centroid) : VectorDistance.Dot(query, centroid);
         for (var i = 0; i < count; i++)
         {
             var code = codes.Slice(i * m, m);
             var sum = constant;
             for (var j = 0; j < m; j++)
             {
-                sum += table[(j * MaxCodewords) + code[j]];
+                var at = (j * MaxCodewords) + code[j];
+                sum += l2 ? listTable![at] + queryTable[at] : queryTable[at];
             }
 
             distances[i] = Metric switch
@@ -101,31 +111,43 @@ internal sealed class PqCodec(VectorMetric metric, int dimensions, int m) : Vect
         _codebooks = floats.Chunk(_codewords * _sub).ToArray();
     }
 
-    /// <summary>
-    /// For L2, the squared distance from the query's residual to every codeword; for inner
-    /// product, the query's dot with every codeword, plus its dot with the centroid as the
-    /// constant (the residual's codewords add up to the vector minus the centroid).
-    /// </summary>
-    private (float[] Table, float Constant) Table(float[] query, ReadOnlySpan<float> centroid)
+    /// <summary>For L2, -2&lt;q_j, codeword&gt;; for inner product, &lt;q_j, codeword&gt;: for every sub-space and codeword.</summary>
+    private float[] QueryTable(float[] query)
     {
-        var table = t_table is { Length: var length } reused && length >= m * MaxCodewords ? reused : t_table = new float[m * MaxCodewords];
-        var l2 = Metric == VectorMetric.L2;
-        Span<float> target = stackalloc float[Dimensions];
-        for (var d = 0; d < Dimensions; d++)
+        if (t_query is { } cached && ReferenceEquals(cached.Query, query) && ReferenceEquals(cached.Codec, this))
         {
-            target[d] = l2 ? query[d] - centroid[d] : query[d];
+            return cached.Table;
         }
 
+        var table = new float[m * MaxCodewords];
+        var scale = Metric == VectorMetric.L2 ? -2f : 1f;
         for (var j = 0; j < m; j++)
         {
-            var part = target.Slice(j * _sub, _sub);
+            var part = query.AsSpan(j * _sub, _sub);
             for (var c = 0; c < _codewords; c++)
             {
-                table[(j * MaxCodewords) + c] = l2 ? VectorDistance.L2Squared(part, Codeword(j, c)) : VectorDistance.Dot(part, Codeword(j, c));
+                table[(j * MaxCodewords) + c] = scale * VectorDistance.Dot(part, Codeword(j, c));
             }
         }
 
-        return (table, l2 ? 0 : VectorDistance.Dot(query, centroid));
+        t_query = (query, this, table);
+        return table;
+    }
+
+    private float[] ListTable(float[] centroid)
+    {
+        var table = new float[m * MaxCodewords];
+        for (var j = 0; j < m; j++)
+        {
+            var part = centroid.AsSpan(j * _sub, _sub);
+            for (var c = 0; c < _codewords; c++)
+            {
+                var codeword = Codeword(j, c);
+                table[(j * MaxCodewords) + c] = VectorDistance.Dot(codeword, codeword) + (2 * VectorDistance.Dot(part, codeword));
+            }
+        }
+
+        return table;
     }
 
     private ReadOnlySpan<float> Codeword(int j, int c) => _codebooks[j].AsSpan(c * _sub, _sub);

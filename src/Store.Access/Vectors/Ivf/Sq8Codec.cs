@@ -43,7 +43,7 @@ internal sealed class Sq8Codec(VectorMetric metric, int dimensions) : VectorCode
         }
     }
 
-    public override void Score(float[] query, ReadOnlySpan<float> centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
+    public override void Score(float[] query, float[] centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
     {
         Span<float> decoded = Dimensions <= 1024 ? stackalloc float[Dimensions] : new float[Dimensions];
         for (var i = 0; i < count; i++)

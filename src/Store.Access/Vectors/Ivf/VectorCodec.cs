@@ -20,7 +20,7 @@ internal abstract class VectorCodec(VectorMetric metric, int dimensions)
     public abstract void Encode(ReadOnlySpan<float> vector, ReadOnlySpan<float> centroid, Span<byte> code);
 
     /// <summary>Writes the distance of each of <paramref name="count"/> codes to <paramref name="distances"/>.</summary>
-    public abstract void Score(float[] query, ReadOnlySpan<float> centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances);
+    public abstract void Score(float[] query, float[] centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances);
 
     public abstract byte[] Save();
 
@@ -56,7 +56,7 @@ internal sealed class FlatCodec(VectorMetric metric, int dimensions) : VectorCod
     public override void Encode(ReadOnlySpan<float> vector, ReadOnlySpan<float> centroid, Span<byte> code) =>
         MemoryMarshal.AsBytes(vector).CopyTo(code);
 
-    public override void Score(float[] query, ReadOnlySpan<float> centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
+    public override void Score(float[] query, float[] centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
     {
         var vectors = Floats(codes);
         for (var i = 0; i < count; i++)
