@@ -17,7 +17,8 @@ internal sealed class Table
     private readonly ReadTransaction _txn;
     private readonly BTree _rows;
     private readonly IReadOnlyList<IndexInfo> _indexes;
-    private readonly IReadOnlyList<(int Column, IVectorIndex Index)> _vectorIndexes;
+    /// <summary>Opened on the first write: reads (every query that looks rows up) never need them.</summary>
+    private readonly Lazy<IReadOnlyList<(int Column, IVectorIndex Index)>> _vectorIndexes;
 
     public Table(ReadTransaction txn, TableInfo info, IReadOnlyList<IndexInfo> indexes)
     {
@@ -25,8 +26,8 @@ internal sealed class Table
         Info = info;
         _rows = new BTree(txn, info.Root);
         _indexes = indexes.Where(i => i.Schema.IsBTree).ToList();
-        _vectorIndexes = indexes.Where(i => !i.Schema.IsBTree)
-            .Select(i => (i.ColumnPositions[0], VectorIndexes.Open(txn, i, info.Schema))).ToList();
+        _vectorIndexes = new(() => indexes.Where(i => !i.Schema.IsBTree)
+            .Select(i => (i.ColumnPositions[0], VectorIndexes.Open(txn, i, info.Schema))).ToList());
     }
 
     public TableInfo Info { get; }
@@ -113,7 +114,7 @@ internal sealed class Table
         var entries = PrepareIndexEntries(values, rowId);
         WriteIndexEntries(entries);
         _rows.Put(KeyCodec.RowIdKey(rowId), row);
-        foreach (var (column, index) in _vectorIndexes)
+        foreach (var (column, index) in _vectorIndexes.Value)
         {
             InsertVector(index, rowId, values[column]);
         }
@@ -142,7 +143,7 @@ internal sealed class Table
         RemoveIndexEntries(old, rowId);
         WriteIndexEntries(entries);
         _rows.Put(KeyCodec.RowIdKey(rowId), row);
-        foreach (var (column, index) in _vectorIndexes.Where(v => !values[v.Column].Equals(old[v.Column])))
+        foreach (var (column, index) in _vectorIndexes.Value.Where(v => !values[v.Column].Equals(old[v.Column])))
         {
             index.Delete(rowId);
             InsertVector(index, rowId, values[column]);
@@ -161,7 +162,7 @@ internal sealed class Table
 
         RemoveIndexEntries(old, rowId);
         _rows.Delete(KeyCodec.RowIdKey(rowId));
-        foreach (var (_, index) in _vectorIndexes)
+        foreach (var (_, index) in _vectorIndexes.Value)
         {
             index.Delete(rowId);
         }

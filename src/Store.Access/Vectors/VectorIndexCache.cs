@@ -22,13 +22,14 @@ internal sealed class VectorIndexCache
     public static VectorIndexCache Of(ReadTransaction txn) => ByDatabase.GetValue(txn.Pager, static _ => new VectorIndexCache());
 
     /// <summary>
-    /// Runs <paramref name="read"/> on the graph of the index at <paramref name="root"/> when a
-    /// graph matching <paramref name="txn"/>'s view (<paramref name="version"/>) is or can be
-    /// loaded; false when the cached graph belongs to another view.
+    /// Runs <paramref name="read"/> on the index at <paramref name="root"/> when one matching
+    /// <paramref name="txn"/>'s view of it (its <see cref="VectorIndexVersion"/>) is or can be
+    /// loaded; false when the loaded index belongs to another view.
     /// </summary>
-    public bool TryRead<TIndex, T>(ReadTransaction txn, uint root, ulong version, Func<TIndex> load, Func<TIndex, T> read, out T result)
+    public bool TryRead<TIndex, T>(ReadTransaction txn, uint root, Func<TIndex> load, Func<TIndex, T> read, out T result)
         where TIndex : class
     {
+        var version = VectorIndexVersion.Read(txn, root);
         var entry = EntryOf(root);
         entry.Lock.EnterReadLock();
         try
@@ -73,13 +74,15 @@ internal sealed class VectorIndexCache
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> on the graph of the index at <paramref name="root"/> for the
-    /// write transaction, loading it from the transaction's pages when the cached one does not
-    /// match them, and marks the graph as being changed by this transaction.
+    /// Runs <paramref name="write"/> on the index at <paramref name="root"/> for the write
+    /// transaction, loading it from the transaction's pages when the loaded one does not match
+    /// them, and marks the index, loaded and in its pages, as changed by this transaction.
     /// </summary>
-    public T Write<TIndex, T>(WriteTransaction txn, uint root, ulong version, Func<TIndex> load, Func<TIndex, T> write)
+    public void Write<TIndex>(ReadTransaction transaction, uint root, Func<TIndex> load, Action<TIndex> write)
         where TIndex : class
     {
+        var txn = Writer(transaction);
+        var version = VectorIndexVersion.Read(txn, root);
         var entry = EntryOf(root);
         entry.Lock.EnterWriteLock();
         try
@@ -102,17 +105,21 @@ internal sealed class VectorIndexCache
                 (entry.Writer, entry.WriterUndoCount, entry.Version) = (txn, txn.UndoCount, txn.CommitLsn);
             }
 
-            return write((TIndex)entry.Graph!);
+            write((TIndex)entry.Graph!);
         }
         finally
         {
             entry.Lock.ExitWriteLock();
         }
+
+        VectorIndexVersion.MarkChanged(txn, root);
     }
 
-    /// <summary>Installs a graph just built by <paramref name="txn"/> (CREATE INDEX).</summary>
-    public void Install(WriteTransaction txn, uint root, object graph)
+    /// <summary>Installs an index just built and written by the transaction (CREATE INDEX), and marks it changed.</summary>
+    public void Install(ReadTransaction transaction, uint root, object graph)
     {
+        var txn = Writer(transaction);
+        VectorIndexVersion.MarkChanged(txn, root);
         var entry = EntryOf(root);
         entry.Lock.EnterWriteLock();
         try
@@ -127,6 +134,8 @@ internal sealed class VectorIndexCache
             entry.Lock.ExitWriteLock();
         }
     }
+
+    private static WriteTransaction Writer(ReadTransaction txn) => txn as WriteTransaction ?? throw Core.Errors.StoreErrors.ReadOnlyTransaction();
 
     private Entry EntryOf(uint root)
     {

@@ -26,7 +26,12 @@ internal sealed class VectorIndexSearch(
 
     public List<DbValue[]>? Filtered()
     {
-        if (prefilter is not null && _index.LiveCount() is { } live && Qualifying(live / 2) is { } allowed)
+        if (_index.LiveCount() is not { } live)
+        {
+            return null;
+        }
+
+        if (prefilter is not null && Qualifying(live / 2) is { } allowed)
         {
             if (allowed.Count <= Math.Max(ExactRankLimit, 20 * k))
             {
@@ -43,17 +48,12 @@ internal sealed class VectorIndexSearch(
             };
         }
 
-        return Widening();
+        return Widening(live);
     }
 
     /// <summary>Searches for ever more rows and filters them, until k pass; null when the exact scan should finish.</summary>
-    private List<DbValue[]>? Widening()
+    private List<DbValue[]>? Widening(int live)
     {
-        if (_index.LiveCount() is not { } live)
-        {
-            return null;
-        }
-
         var (wanted, width) = (2 * k, breadth);
         while (_index.Search(vector, wanted, width, null) is { } found)
         {

@@ -23,7 +23,6 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
     /// <summary>Builds the graph over existing rows and writes it (CREATE INDEX on a filled table).</summary>
     public void Build(IReadOnlyList<(long RowId, float[] Vector)> rows, int threads)
     {
-        var writer = Writer;
         var graph = HnswBuilder.Build(parameters, rows, threads);
         var tree = new BTree(txn, index.Root);
         for (var node = 0; node < graph.NodeCount; node++)
@@ -32,8 +31,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         }
 
         graph.TakeChanged();
-        VectorIndexVersion.MarkChanged(writer, index.Root);
-        VectorIndexCache.Of(txn).Install(writer, index.Root, graph);
+        VectorIndexCache.Of(txn).Install(txn, index.Root, graph);
     }
 
     public void Insert(long rowId, float[] vector) => Change(graph => graph.Insert(rowId, vector));
@@ -41,10 +39,10 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
     public void Delete(long rowId) => Change(graph => graph.Delete(rowId));
 
     public List<(long RowId, float Distance)>? Search(float[] query, int k, int ef, Func<long, bool>? allowed) =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, ReadVersion(), Load, (HnswGraph graph) => graph.Search(query, k, ef, allowed), out var found) ? found : null;
+        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.Search(query, k, ef, allowed), out var found) ? found : null;
 
     public int? LiveCount() =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, ReadVersion(), Load, (HnswGraph graph) => graph.LiveCount, out var count) ? count : null;
+        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.LiveCount, out var count) ? count : null;
 
     /// <summary>
     /// Besides rows and live nodes that do not match: a link to a node that does not exist or
@@ -80,24 +78,18 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         return problems;
     }
 
-    private void Change(Func<HnswGraph, bool> change)
-    {
-        var writer = Writer;
-        var tree = new BTree(txn, index.Root);
-        VectorIndexCache.Of(txn).Write(writer, index.Root, ReadVersion(), Load, (HnswGraph graph) =>
+    private void Change(Func<HnswGraph, bool> change) =>
+        VectorIndexCache.Of(txn).Write(txn, index.Root, Load, (HnswGraph graph) =>
         {
             if (change(graph))
             {
+                var tree = new BTree(txn, index.Root);
                 foreach (var node in graph.TakeChanged())
                 {
                     tree.Put(KeyCodec.RowIdKey(node), HnswNodeRecord.Encode(graph, node));
                 }
             }
-
-            return true;
         });
-        VectorIndexVersion.MarkChanged(writer, index.Root);
-    }
 
     /// <summary>Reads the graph from this transaction's pages.</summary>
     private HnswGraph Load()
@@ -122,7 +114,4 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         return graph;
     }
 
-    private ulong ReadVersion() => VectorIndexVersion.Read(txn, index.Root);
-
-    private WriteTransaction Writer => txn as WriteTransaction ?? throw Core.Errors.StoreErrors.ReadOnlyTransaction();
 }

@@ -36,7 +36,6 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
     /// </summary>
     public void Build(IReadOnlyList<(long RowId, float[] Vector)> rows)
     {
-        var writer = Writer;
         var prepared = rows.Select(r => (r.RowId, Vector: IndexedVectors.Prepare(parameters.Metric, parameters.Dimensions, r.Vector)))
             .Where(r => r.Vector is not null).Select(r => (r.RowId, Vector: r.Vector!)).ToList();
         if (parameters.Quantizer != IvfQuantizer.Flat && prepared.Count < MinimumTrainingRows)
@@ -61,8 +60,7 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
         lists.CentroidsChanged = false;
         tree.Put(CentroidsKey, MemoryMarshal.AsBytes(lists.Centroids.SelectMany(c => c).ToArray().AsSpan()).ToArray());
         tree.Put(CodecKey, codec.Save());
-        VectorIndexVersion.MarkChanged(writer, index.Root);
-        VectorIndexCache.Of(txn).Install(writer, index.Root, lists);
+        VectorIndexCache.Of(txn).Install(txn, index.Root, lists);
     }
 
     public void Insert(long rowId, float[] vector) => Change((lists, tree) =>
@@ -90,10 +88,10 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
     });
 
     public List<(long RowId, float Distance)>? Search(float[] query, int k, int probes, Func<long, bool>? allowed) =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, VectorIndexVersion.Read(txn, index.Root), Load, (IvfLists lists) => lists.Search(query, k, probes, allowed), out var found) ? found : null;
+        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (IvfLists lists) => lists.Search(query, k, probes, allowed), out var found) ? found : null;
 
     public int? LiveCount() =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, VectorIndexVersion.Read(txn, index.Root), Load, (IvfLists lists) => lists.LiveCount, out var count) ? count : null;
+        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (IvfLists lists) => lists.LiveCount, out var count) ? count : null;
 
     public List<string> Check(IReadOnlyList<(long RowId, DbValue[] Values)> rows, int column)
     {
@@ -103,17 +101,8 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
         return missing > 0 || lists.LiveCount > 0 ? [$"{lists.LiveCount} entr(ies) without a matching row, {missing} row(s) missing from the lists"] : [];
     }
 
-    private void Change(Action<IvfLists, BTree> change)
-    {
-        var writer = Writer;
-        var tree = new BTree(txn, index.Root);
-        VectorIndexCache.Of(txn).Write(writer, index.Root, VectorIndexVersion.Read(txn, index.Root), Load, (IvfLists lists) =>
-        {
-            change(lists, tree);
-            return true;
-        });
-        VectorIndexVersion.MarkChanged(writer, index.Root);
-    }
+    private void Change(Action<IvfLists, BTree> change) =>
+        VectorIndexCache.Of(txn).Write(txn, index.Root, Load, (IvfLists lists) => change(lists, new BTree(txn, index.Root)));
 
     /// <summary>Reads the lists from this transaction's pages.</summary>
     private IvfLists Load()
@@ -153,6 +142,4 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
         vectorBytes.CopyTo(value.AsSpan(sizeof(int) + code.Length));
         return value;
     }
-
-    private WriteTransaction Writer => txn as WriteTransaction ?? throw StoreErrors.ReadOnlyTransaction();
 }
