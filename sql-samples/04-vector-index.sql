@@ -31,6 +31,9 @@ SET hnsw.ef_search = 32;
 EXPLAIN SELECT id, title FROM docs ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;
 SELECT id, title, round(emb <=> '[1, 0.1, 0, 0]', 4) AS distance FROM docs ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;
 
+-- A query that reads nothing but the id is answered from the index alone, no row is read.
+EXPLAIN SELECT id FROM docs ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;
+
 -- A filter never starves the answer: without an index on year it runs after the search,
 -- which widens until k rows pass; with one, the qualifying rows are found first.
 SELECT id, title FROM docs WHERE year >= 2016 ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;

@@ -64,6 +64,40 @@ public class HnswIndexTests
     }
 
     [Fact]
+    public void A_query_that_reads_only_the_rowid_is_answered_by_the_index_alone_with_the_same_rows()
+    {
+        using var db = new SqlRunner();
+        Load(db, seed: 11);
+        db.Run("CREATE INDEX items_emb ON items USING hnsw (emb) WITH (m = 12, ef_construction = 100)");
+        var queries = ClusteredVectors.Generate(20, Dimensions, seed: 12);
+        var vector = Literal(queries[0]);
+        foreach (var select in new[] { "id", "rowid", "id * 2 AS twice, rowid" })
+        {
+            Assert.Contains(db.Lines($"EXPLAIN SELECT {select} FROM items ORDER BY emb <-> '{vector}' LIMIT 10"), l => l.Contains(", index only", StringComparison.Ordinal));
+        }
+
+        foreach (var select in new[] { "id, bucket", "*", $"id, emb <-> '{vector}'" })
+        {
+            Assert.DoesNotContain(db.Lines($"EXPLAIN SELECT {select} FROM items ORDER BY emb <-> '{vector}' LIMIT 10"), l => l.Contains("index only", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(db.Lines($"EXPLAIN SELECT id FROM items WHERE bucket < 50 ORDER BY emb <-> '{vector}' LIMIT 10"), l => l.Contains("index only", StringComparison.Ordinal));
+
+        // The rows read and the rows not read are the same rows in the same order, and the
+        // rowid and its alias column come out set.
+        db.Run($"DELETE FROM items WHERE id = {Ids(db, Nearest(queries[1]))[0]}");
+        foreach (var query in queries)
+        {
+            var read = db.Query($"SELECT id, bucket FROM items ORDER BY emb <-> '{Literal(query)}' LIMIT {K}");
+            var notRead = db.Query($"SELECT id * 2 AS twice, rowid FROM items ORDER BY emb <-> '{Literal(query)}' LIMIT {K}");
+            Assert.Equal(K, notRead.Count);
+            Assert.Equal(read.Select(r => r[0].AsInteger * 2), notRead.Select(r => r[0].AsInteger));
+            Assert.Equal(read.Select(r => r[0].AsInteger), notRead.Select(r => r[1].AsInteger));
+            Assert.All(read, r => Assert.Equal(Bucket(r[0].AsInteger), r[1].AsInteger));
+        }
+    }
+
+    [Fact]
     public void Index_survives_reopen_and_stays_in_step_with_writes()
     {
         using var directory = new TempDirectory();

@@ -42,6 +42,25 @@ public class IvfIndexTests
         Assert.True(recall >= 0.95, $"recall@10 {recall:F3} with {quantizer}");
     }
 
+    /// <summary>Codes give approximate distances: only flat lists, or re-ranking from the stored vectors, order rows as SQL does without reading them.</summary>
+    [Theory]
+    [InlineData("quantizer = 'flat'", true)]
+    [InlineData("quantizer = 'pq', pq_m = 8, rerank = 20", true)]
+    [InlineData("quantizer = 'pq', pq_m = 8", false)]
+    [InlineData("quantizer = 'sq8'", false)]
+    public void Only_exact_distances_answer_a_rowid_query_without_reading_rows(string options, bool indexOnly)
+    {
+        using var db = new SqlRunner();
+        Load(db, seed: 25);
+        db.Run($"CREATE INDEX items_ivf ON items USING ivf (emb) WITH (lists = 20, {options})");
+        var query = ClusteredVectors.Generate(1, Dimensions, seed: 26)[0];
+        var plan = db.Lines($"EXPLAIN SELECT id FROM items ORDER BY emb <-> '{Literal(query)}' LIMIT 10");
+        Assert.Equal(indexOnly, plan.Any(l => l.Contains(", index only", StringComparison.Ordinal)));
+        Assert.Equal(
+            Ids(db, $"SELECT id, bucket FROM items ORDER BY emb <-> '{Literal(query)}' LIMIT 10"),
+            Ids(db, $"SELECT id FROM items ORDER BY emb <-> '{Literal(query)}' LIMIT 10"));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(10)]

@@ -14,6 +14,13 @@ internal interface IVectorIndex
     /// <summary>The SET name of the search breadth, and its default.</summary>
     (string Setting, int Default) Breadth { get; }
 
+    /// <summary>
+    /// Whether <see cref="Search"/>'s distances come from the stored float vectors rather than
+    /// quantized codes, so its order is the SQL distance order and a query that needs only the
+    /// row ids is answered without reading the rows.
+    /// </summary>
+    bool DistancesAreExact { get; }
+
     void Insert(long rowId, float[] vector);
 
     void Delete(long rowId);

@@ -161,16 +161,20 @@ internal sealed class VectorIndexCache
         }
     }
 
-    /// <summary>Settles a finished writer: its graph becomes the committed version, or is dropped if it rolled back.</summary>
+    /// <summary>
+    /// Settles a finished writer: its graph becomes the committed version, or is dropped if it
+    /// rolled back, or if it committed after undoing part of its work since it last changed the
+    /// graph (a failed statement's savepoint), which the graph still holds.
+    /// </summary>
     private static void Resolve(Entry entry)
     {
         if (entry.Writer is { } writer)
         {
-            if (writer.IsCommitted)
+            if (writer.IsCommitted && entry.WriterUndoCount == writer.UndoCount)
             {
                 entry.Writer = null;
             }
-            else if (writer.IsRolledBack)
+            else if (writer.IsCommitted || writer.IsRolledBack)
             {
                 (entry.Graph, entry.Writer) = (null, null);
             }

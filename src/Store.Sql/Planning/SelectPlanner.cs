@@ -135,9 +135,27 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         var prefilter = select.Where is null ? null
             : new AccessPathPlanner(context).Plan(table, alias, query.Catalog.BTreeIndexesOf(table.Schema.Name), Conjuncts.Split(select.Where).ToList());
         var (setting, fallback) = index.Index.Breadth;
+        var indexOnly = filter is null && index.Index.DistancesAreExact && items.All(i => ReadsOnlyRowId(i.Expression, scope, table.Schema));
         return new VectorIndexSearchNode(
             exact, index.Info, position, metric, queryVector, filter, prefilter is TableScanNode { IsFullScan: true } ? null : prefilter,
-            limit, offset, (setting, query.Setting(setting, fallback)));
+            limit, offset, (setting, query.Setting(setting, fallback)), indexOnly);
+    }
+
+    /// <summary>Whether an expression reads no column but the rowid or the column that aliases it, so an index's row ids answer it.</summary>
+    private static bool ReadsOnlyRowId(Expression expression, Scope scope, Access.Catalog.TableSchema schema) =>
+        SyntaxWalker.Descendants(expression).OfType<ColumnExpression>().All(c =>
+            TryResolve(scope, c) is var position && (position == scope.Columns.Count - 1 || (position >= 0 && position == schema.RowIdAliasIndex)));
+
+    private static int TryResolve(Scope scope, ColumnExpression column)
+    {
+        try
+        {
+            return scope.Resolve(column.Table, column.Name);
+        }
+        catch (StoreException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>Whether an expression is a distance between a column and a constant, and which.</summary>
@@ -241,17 +259,7 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         return result;
     }
 
-    private static Values.ColumnType? TryType(Scope scope, ColumnExpression column)
-    {
-        try
-        {
-            return scope.Columns[scope.Resolve(column.Table, column.Name)].Type;
-        }
-        catch (StoreException)
-        {
-            return null;
-        }
-    }
+    private static Values.ColumnType? TryType(Scope scope, ColumnExpression column) => TryResolve(scope, column) is var position and >= 0 ? scope.Columns[position].Type : null;
 
     /// <summary>One select-list entry after star expansion: its expression, alias, result name and declared type.</summary>
     private sealed record OutputItem(Expression Expression, string? Alias, string Name, Values.ColumnType? Type);

@@ -19,10 +19,39 @@ internal sealed class VectorIndexSearch(
     private const int ExactRankLimit = 2000;
 
     private readonly IVectorIndex _index = context.Catalog.OpenVectorIndex(index);
-    private readonly Access.Tables.Table _rows = context.Catalog.OpenTable(index.Schema.Table);
+    private Access.Tables.Table? _rows;
+
+    private Access.Tables.Table Rows => _rows ??= context.Catalog.OpenTable(index.Schema.Table);
 
     public List<DbValue[]>? Unfiltered() =>
         _index.Search(vector, k, breadth, null) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
+
+    /// <summary>
+    /// The rows found, in the index's (exact) distance order with ties by rowid, each
+    /// <paramref name="width"/> wide with only the rowid and its alias column set: for a query
+    /// that reads nothing else, so no row is read.
+    /// </summary>
+    public List<DbValue[]>? IndexOnly(int width)
+    {
+        if (_index.Search(vector, k, breadth, null) is not { } found)
+        {
+            return null;
+        }
+
+        found.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.RowId.CompareTo(b.RowId));
+        var alias = context.Catalog.GetTable(index.Schema.Table).Schema.RowIdAliasIndex;
+        return found.Select(f =>
+        {
+            var row = new DbValue[width];
+            row[^1] = DbValue.FromInteger(f.RowId);
+            if (alias >= 0)
+            {
+                row[alias] = row[^1];
+            }
+
+            return row;
+        }).ToList();
+    }
 
     public List<DbValue[]>? Filtered()
     {
@@ -95,7 +124,7 @@ internal sealed class VectorIndexSearch(
         var ranked = new List<(double Distance, long RowId, DbValue[] Row)>();
         foreach (var rowId in rowIds)
         {
-            if (_rows.Get(rowId) is not { } values || values[column].Kind != DbValueKind.Vector)
+            if (Rows.Get(rowId) is not { } values || values[column].Kind != DbValueKind.Vector)
             {
                 continue;
             }

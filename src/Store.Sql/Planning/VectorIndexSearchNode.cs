@@ -18,11 +18,13 @@ namespace Store.Sql.Planning;
 /// or the index is exhausted, when the exact scan answers; so k rows come back whenever k
 /// rows match. The exact scan also answers when this transaction cannot use the loaded index
 /// (a concurrent writer is changing it, or the snapshot is older than what is loaded).
-/// Rows come out nearest first by the SQL distance, ties in rowid order.
+/// Rows come out nearest first by the SQL distance, ties in rowid order. When the query reads
+/// nothing but the rowid (<paramref name="indexOnly"/>) and the index's distances are exact, the
+/// rows are not read: each comes out with only its rowid (and the column aliasing it) set.
 /// </summary>
 internal sealed class VectorIndexSearchNode(
     NearestNeighbourScanNode exact, IndexInfo index, int column, VectorMetric metric, BoundExpression query, BoundExpression? filter, PlanNode? prefilter,
-    BoundExpression limit, BoundExpression? offset, (string Setting, int Value) breadth) : PlanNode
+    BoundExpression limit, BoundExpression? offset, (string Setting, int Value) breadth, bool indexOnly) : PlanNode
 {
     public override Scope Scope => exact.Scope;
 
@@ -38,12 +40,13 @@ internal sealed class VectorIndexSearchNode(
         }
 
         var search = new VectorIndexSearch(context, index, column, metric, filter, prefilter, VectorDistances.AsVector(target), k, context.Setting(breadth.Setting, breadth.Value));
-        return (filter is null ? search.Unfiltered() : search.Filtered()) ?? exact.Execute(context);
+        return (filter is not null ? search.Filtered() : indexOnly ? search.IndexOnly(exact.Scope.Columns.Count) : search.Unfiltered()) ?? exact.Execute(context);
     }
 
     public override string Describe() =>
         $"{index.Schema.Method} search of table {index.Schema.Table} by {exact.Scope.Columns[column].Name} {NearestNeighbourScanNode.OperatorOf(metric)} {query} "
         + $"using index {index.Schema.Name} ({breadth.Setting[(breadth.Setting.IndexOf('.', StringComparison.Ordinal) + 1)..]} = {breadth.Value}, k = {limit}{(offset is null ? "" : $" + {offset}")})"
+        + (indexOnly ? ", index only" : "")
         + (filter is null ? ""
             : prefilter is null ? $", filter {filter} after the search, widening until k rows pass"
             : $", filter {filter} before the search when the rows found below are few, else after it");

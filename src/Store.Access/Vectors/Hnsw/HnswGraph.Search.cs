@@ -73,7 +73,7 @@ internal sealed partial class HnswGraph
         var bound = float.MaxValue;
         if (Accepts(entry, allowed))
         {
-            results.Enqueue(entry, entryDistance);
+            results.Enqueue(entry, -entryDistance);
             bound = entryDistance;
         }
 
@@ -100,13 +100,14 @@ internal sealed partial class HnswGraph
                 candidates.Enqueue(next, distance);
                 if (Accepts(next, allowed))
                 {
-                    results.Enqueue(next, distance);
+                    results.Enqueue(next, -distance);
                     if (results.Count > ef)
                     {
                         results.Dequeue();
                     }
 
-                    results.TryPeek(out _, out bound);
+                    results.TryPeek(out _, out var worst);
+                    bound = -worst;
                 }
             }
         }
@@ -133,9 +134,9 @@ internal sealed partial class HnswGraph
     private static List<(int Node, float Distance)> DrainNearestFirst(PriorityQueue<int, float> results)
     {
         var found = new List<(int Node, float Distance)>(results.Count);
-        while (results.TryDequeue(out var node, out var distance))
+        while (results.TryDequeue(out var node, out var negated))
         {
-            found.Add((node, distance));
+            found.Add((node, -negated));
         }
 
         found.Reverse();

@@ -20,6 +20,8 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
 
     public (string Setting, int Default) Breadth => ("hnsw.ef_search", HnswParameters.DefaultEfSearch);
 
+    public bool DistancesAreExact => true;
+
     /// <summary>Builds the graph over existing rows and writes it (CREATE INDEX on a filled table).</summary>
     public void Build(IReadOnlyList<(long RowId, float[] Vector)> rows, int threads)
     {

@@ -6,15 +6,17 @@ namespace Store.Access.Vectors.Hnsw;
 /// </summary>
 internal sealed class SearchScratch(int nodes, int maxLinks)
 {
-    private static readonly Comparer<float> Descending = Comparer<float>.Create((a, b) => b.CompareTo(a));
-
     public VisitedSet Visited { get; } = new(nodes);
 
     /// <summary>Nodes still to expand, nearest first.</summary>
     public PriorityQueue<int, float> Candidates { get; } = new();
 
-    /// <summary>The best nodes found, worst first, so the worst is dropped when the list is full.</summary>
-    public PriorityQueue<int, float> Results { get; } = new(Descending);
+    /// <summary>
+    /// The best nodes found, worst first, so the worst is dropped when the list is full. The
+    /// priorities are negated distances: the default comparer is inlined, a custom one is a
+    /// delegate call per comparison.
+    /// </summary>
+    public PriorityQueue<int, float> Results { get; } = new();
 
     public int[] Links { get; } = new int[maxLinks + 1];
 

@@ -30,6 +30,9 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
 
     public (string Setting, int Default) Breadth => ("ivf.probes", IvfParameters.DefaultProbes);
 
+    /// <summary>Flat lists hold the vectors; quantized ones re-rank their best candidates from the stored vectors when asked to.</summary>
+    public bool DistancesAreExact => parameters.Quantizer == IvfQuantizer.Flat || parameters.Rerank > 0;
+
     /// <summary>
     /// Trains the centroids by k-means on a sample of the rows (and the codec on residuals from
     /// them), fills the lists and writes everything (CREATE INDEX).
