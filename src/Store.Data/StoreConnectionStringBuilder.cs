@@ -9,7 +9,7 @@ namespace Store.Data;
 /// <summary>
 /// Builds and reads Store connection strings: <c>Data Source</c> (aliases <c>DataSource</c>,
 /// <c>Filename</c>; a path or <c>:memory:</c>), <c>Mode</c>, <c>Cache Size</c> (bytes, or with a
-/// KB, MB or GB suffix) and <c>Synchronous</c>. Keys are checked and values normalised as they are
+/// KB, MB or GB suffix), <c>Synchronous</c> and <c>Device</c> (where models run: auto, cpu or cuda). Keys are checked and values normalised as they are
 /// set, so a typo fails at once rather than being ignored; an unset key reads as its default.
 /// The base class keeps each value as text, which the typed properties parse back.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
     private const string ModeKey = "Mode";
     private const string CacheSizeKey = "Cache Size";
     private const string SynchronousKey = "Synchronous";
+    private const string DeviceKey = "Device";
 
     private static readonly FrozenDictionary<string, string> CanonicalKeys = new Dictionary<string, string>
     {
@@ -29,6 +30,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         [CacheSizeKey] = CacheSizeKey,
         ["CacheSize"] = CacheSizeKey,
         [SynchronousKey] = SynchronousKey,
+        [DeviceKey] = DeviceKey,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly DatabaseOptions Defaults = new();
@@ -66,6 +68,13 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
     {
         get => (SyncMode)this[SynchronousKey];
         set => this[SynchronousKey] = value;
+    }
+
+    /// <summary>Where models (<c>embed</c> and friends) run: auto (the GPU when usable), cpu, or cuda (an error without a usable GPU).</summary>
+    public Inference.InferenceDevice Device
+    {
+        get => (Inference.InferenceDevice)this[DeviceKey];
+        set => this[DeviceKey] = value;
     }
 
     [AllowNull]
@@ -113,6 +122,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         Mode = Mode,
         CacheBytes = CacheSize,
         Synchronous = Synchronous,
+        Device = Device,
     };
 
     private static string Canonical(string keyword) =>
@@ -123,6 +133,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         DataSourceKey => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         ModeKey => ParseEnum<OpenMode>(key, value),
         CacheSizeKey => ParseSize(value),
+        DeviceKey => ParseEnum<Inference.InferenceDevice>(key, value),
         _ => ParseEnum<SyncMode>(key, value),
     };
 
@@ -131,11 +142,12 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         DataSourceKey => "",
         ModeKey => Defaults.Mode,
         CacheSizeKey => Defaults.CacheBytes,
+        DeviceKey => Defaults.Device,
         _ => Defaults.Synchronous,
     };
 
     private static ArgumentException UnknownKey(string keyword) =>
-        new($"connection string keyword '{keyword}' is not supported; use Data Source, Mode, Cache Size or Synchronous", nameof(keyword));
+        new($"connection string keyword '{keyword}' is not supported; use Data Source, Mode, Cache Size, Synchronous or Device", nameof(keyword));
 
     private static T ParseEnum<T>(string key, object value)
         where T : struct, Enum

@@ -12,10 +12,11 @@ public sealed class Database : IDisposable
     private readonly SharedDatabase _shared;
     private bool _disposed;
 
-    private Database(SharedDatabase shared, bool readOnly)
+    private Database(SharedDatabase shared, bool readOnly, Inference.InferenceDevice device)
     {
         _shared = shared;
         ReadOnly = readOnly || shared.ReadOnly;
+        Device = device;
     }
 
     /// <summary>The full path of the file, or <see cref="MemoryPath"/>.</summary>
@@ -27,18 +28,21 @@ public sealed class Database : IDisposable
     /// <summary>Whether this handle refuses writes.</summary>
     public bool ReadOnly { get; }
 
+    /// <summary>Where this handle's sessions run models.</summary>
+    public Inference.InferenceDevice Device { get; }
+
     public static Database Open(string path, DatabaseOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new DatabaseOptions();
-        return new Database(DatabaseRegistry.Acquire(path, options), options.Mode == OpenMode.ReadOnly);
+        return new Database(DatabaseRegistry.Acquire(path, options), options.Mode == OpenMode.ReadOnly, options.Device);
     }
 
     /// <summary>A new session (connection state: transaction, settings) on this database.</summary>
     public Session OpenSession()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new Session(_shared.Pager, ReadOnly);
+        return new Session(_shared.Pager, ReadOnly, Inference.ModelHost.For(Device));
     }
 
     public void Dispose()

@@ -18,4 +18,7 @@ public sealed record DatabaseOptions
 
     /// <summary>How long a write waits for another writer of this process before failing with "database is locked".</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where this handle's sessions run models (<c>embed</c> and friends): the GPU when usable, by default.</summary>
+    public Inference.InferenceDevice Device { get; init; } = Inference.InferenceDevice.Auto;
 }

@@ -22,12 +22,14 @@ public sealed partial class Session : IDisposable
     private readonly SessionSettings _settings = new();
     private readonly PlanCache _plans = new();
     private readonly StatementCache _statements = new();
+    private readonly Inference.ModelHost _models;
     private ReadTransaction? _transaction;
 
-    internal Session(Pager pager, bool readOnly)
+    internal Session(Pager pager, bool readOnly, Inference.ModelHost models)
     {
         _pager = pager;
         _readOnly = readOnly;
+        _models = models;
     }
 
     /// <summary>Whether BEGIN has opened a transaction that COMMIT or ROLLBACK has not ended.</summary>
@@ -132,7 +134,7 @@ public sealed partial class Session : IDisposable
     }
 
     private StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values) =>
-        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values), _settings.Values), binding, _plans).Execute(statement);
+        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values, _models), _settings.Values), binding, _plans).Execute(statement);
 
     private static List<ResultColumnInfo> Columns(StatementResult result) =>
         result.Columns.Select(c => new ResultColumnInfo(c.Name, c.DeclaredType)).ToList();

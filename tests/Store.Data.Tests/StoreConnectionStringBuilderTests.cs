@@ -14,6 +14,7 @@ public class StoreConnectionStringBuilderTests
         Assert.Equal(defaults.Mode, builder.Mode);
         Assert.Equal(defaults.CacheBytes, builder.CacheSize);
         Assert.Equal(defaults.Synchronous, builder.Synchronous);
+        Assert.Equal(Inference.InferenceDevice.Auto, builder.Device);
         Assert.Equal("", builder.ConnectionString);
     }
 
@@ -40,13 +41,14 @@ public class StoreConnectionStringBuilderTests
     [Fact]
     public void ConnectionString_with_aliases_and_any_case_normalises_keys_and_values()
     {
-        var builder = new StoreConnectionStringBuilder("filename=a.store;MODE=readwrite;cachesize=64MB;synchronous=off");
+        var builder = new StoreConnectionStringBuilder("filename=a.store;MODE=readwrite;cachesize=64MB;synchronous=off;device=cpu");
 
         Assert.Equal("a.store", builder.DataSource);
         Assert.Equal(OpenMode.ReadWrite, builder.Mode);
         Assert.Equal(64L * 1024 * 1024, builder.CacheSize);
         Assert.Equal(SyncMode.Off, builder.Synchronous);
-        Assert.Equal("Data Source=a.store;Mode=ReadWrite;Cache Size=67108864;Synchronous=Off", builder.ConnectionString);
+        Assert.Equal(Inference.InferenceDevice.Cpu, builder.Device);
+        Assert.Equal("Data Source=a.store;Mode=ReadWrite;Cache Size=67108864;Synchronous=Off;Device=Cpu", builder.ConnectionString);
     }
 
     [Theory]
@@ -63,6 +65,7 @@ public class StoreConnectionStringBuilderTests
     [InlineData("Mode=Sideways")]
     [InlineData("Mode=1")]
     [InlineData("Synchronous=Sometimes")]
+    [InlineData("Device=tpu")]
     [InlineData("Cache Size=-5")]
     [InlineData("Cache Size=lots")]
     public void ConnectionString_with_an_unknown_key_or_bad_value_throws(string connectionString)

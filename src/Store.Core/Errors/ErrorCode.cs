@@ -71,4 +71,10 @@ public enum ErrorCode
 
     /// <summary>BEGIN inside a transaction, or COMMIT / ROLLBACK outside one.</summary>
     TransactionState = 22,
+
+    /// <summary>A model's files could not be found, checked or loaded, or running it failed; the message says which.</summary>
+    ModelFailed = 50,
+
+    /// <summary>The inference device that was asked for (for example cuda) is not usable on this machine.</summary>
+    DeviceUnavailable = 51,
 }

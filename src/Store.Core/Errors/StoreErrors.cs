@@ -96,6 +96,12 @@ public static class StoreErrors
     public static StoreException MalformedLiteral(string kind, string text, string detail) =>
         new(ErrorCode.InvalidArgument, "22P02", $"malformed {kind} literal '{(text.Length > 60 ? text[..60] + "..." : text)}': {detail}");
 
+    public static StoreException ModelFailed(string model, string detail, Exception? inner = null) =>
+        new(ErrorCode.ModelFailed, "58000", $"model '{model}': {detail}", inner);
+
+    public static StoreException DeviceUnavailable(string device, string detail, Exception? inner = null) =>
+        new(ErrorCode.DeviceUnavailable, "58000", $"device '{device}' is not usable: {detail}", inner);
+
     public static StoreException DimensionMismatch(int expected, int found) =>
         new(ErrorCode.InvalidArgument, "22000", $"vector has {found} dimensions, expected {expected}");
 

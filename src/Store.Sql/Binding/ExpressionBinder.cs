@@ -13,6 +13,9 @@ namespace Store.Sql.Binding;
 /// </summary>
 internal sealed class ExpressionBinder(Scope scope, BindingContext context, GroupingBinder? grouping = null)
 {
+    /// <summary>The model calls bound so far, for the operators that run them in batches.</summary>
+    public List<ModelCallNode> ModelCalls { get; } = [];
+
     public BoundExpression Bind(Expression expression)
     {
         if (grouping?.TryBind(expression) is { } grouped)
@@ -57,11 +60,19 @@ internal sealed class ExpressionBinder(Scope scope, BindingContext context, Grou
             new BinaryNode(BinaryOperator.Greater, operand, Bind(b.High))) : range;
     }
 
-    private FunctionNode BindFunction(FunctionCallExpression f)
+    private BoundExpression BindFunction(FunctionCallExpression f)
     {
         if (IsAggregate(f))
         {
             throw context.Error(StoreErrors.NotSupported($"aggregate {f.Name.ToUpperInvariant()} is not allowed here"), f.Line, f.Column);
+        }
+
+        if (!f.Star && !f.Distinct && ModelFunctions.TryGet(f.Name, f.Arguments.Count, out var model))
+        {
+            var arguments = f.Arguments.Select(Bind).ToList();
+            var call = new ModelCallNode(model, arguments.Count == 2 ? arguments[0] : new ConstantNode(Core.Values.DbValue.FromText(Inference.ModelHost.DefaultModel)), arguments[^1]);
+            ModelCalls.Add(call);
+            return call;
         }
 
         if (f.Star || f.Distinct || !FunctionRegistry.TryGet(f.Name, f.Arguments.Count, out var function))

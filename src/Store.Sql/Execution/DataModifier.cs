@@ -29,7 +29,7 @@ internal sealed class DataModifier(QueryContext query, BindingContext context)
 
         var rows = insert.Query is { } select
             ? new SelectPlanner(query, context).Plan(select).Execute(query).ToList()
-            : insert.Rows!.Select(values => Evaluate(values, targets.Count, insert)).ToList();
+            : Evaluate(insert.Rows!, targets.Count, insert);
         var writer = query.Catalog.OpenTable(schema.Name);
         var types = schema.Columns.Select(c => ColumnType.FromStored(c.TypeName)).ToList();
         foreach (var source in rows)
@@ -64,7 +64,7 @@ internal sealed class DataModifier(QueryContext query, BindingContext context)
         }).ToList();
 
         var writer = query.Catalog.OpenTable(schema.Name);
-        foreach (var row in rows)
+        foreach (var row in ModelBatches.Prefetching(rows, binder.ModelCalls, query.Evaluation))
         {
             var values = row[..^1];
             foreach (var (position, type, value) in assignments)
@@ -103,14 +103,15 @@ internal sealed class DataModifier(QueryContext query, BindingContext context)
         return (table, plan.Scope, plan.Execute(query).ToList());
     }
 
-    private DbValue[] Evaluate(IReadOnlyList<Expression> values, int expected, InsertStatement insert)
+    /// <summary>The VALUES rows, every model call among them run first in batches.</summary>
+    private List<DbValue[]> Evaluate(IReadOnlyList<IReadOnlyList<Expression>> rows, int expected, InsertStatement insert)
     {
-        if (values.Count != expected)
-        {
-            throw context.Error(StoreErrors.InvalidArgument($"{expected} columns are named but a row has {values.Count} values"), values.Count > 0 ? values[0].Line : insert.Line, values.Count > 0 ? values[0].Column : insert.Column);
-        }
-
         var binder = new ExpressionBinder(Scope.Empty, context);
-        return values.Select(v => binder.Bind(v).Evaluate([], query.Evaluation)).ToArray();
+        var bound = rows.Select(values => values.Count == expected
+            ? values.Select(binder.Bind).ToList()
+            : throw context.Error(StoreErrors.InvalidArgument($"{expected} columns are named but a row has {values.Count} values"), values.Count > 0 ? values[0].Line : insert.Line, values.Count > 0 ? values[0].Column : insert.Column))
+            .ToList();
+        ModelBatches.Prefetch([[]], binder.ModelCalls, query.Evaluation);
+        return bound.Select(values => values.Select(v => v.Evaluate([], query.Evaluation)).ToArray()).ToList();
     }
 }

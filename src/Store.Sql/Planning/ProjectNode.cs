@@ -5,8 +5,8 @@ using Store.Sql.Expressions;
 
 namespace Store.Sql.Planning;
 
-/// <summary>Computes the output columns of each row.</summary>
-internal sealed class ProjectNode(PlanNode input, IReadOnlyList<BoundExpression> expressions, Scope scope) : PlanNode
+/// <summary>Computes the output columns of each row; model calls among them run in batches of rows (see <see cref="ModelBatches"/>).</summary>
+internal sealed class ProjectNode(PlanNode input, IReadOnlyList<BoundExpression> expressions, Scope scope, IReadOnlyList<ModelCallNode>? modelCalls = null) : PlanNode
 {
     public override Scope Scope => scope;
 
@@ -14,7 +14,7 @@ internal sealed class ProjectNode(PlanNode input, IReadOnlyList<BoundExpression>
 
     public override IEnumerable<DbValue[]> Execute(QueryContext context)
     {
-        foreach (var row in input.Execute(context))
+        foreach (var row in ModelBatches.Prefetching(input.Execute(context), modelCalls ?? [], context.Evaluation))
         {
             var output = new DbValue[expressions.Count];
             for (var i = 0; i < output.Length; i++)

@@ -65,7 +65,7 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         }
 
         var scope = new Scope(names.Select((n, i) => new ScopeColumn(null, n, i < items.Count ? items[i].Type : null, Hidden: i >= items.Count)).ToList());
-        PlanNode plan = new ProjectNode(source, outputs, scope);
+        PlanNode plan = new ProjectNode(source, outputs, scope, binder.ModelCalls);
         if (select.Distinct)
         {
             plan = new DistinctNode(plan, items.Count);

@@ -40,6 +40,8 @@ public class StoreErrorsTests
         { nameof(StoreErrors.MissingParameter), ErrorCode.MissingParameter },
         { nameof(StoreErrors.MalformedLiteral), ErrorCode.InvalidArgument },
         { nameof(StoreErrors.DimensionMismatch), ErrorCode.InvalidArgument },
+        { nameof(StoreErrors.ModelFailed), ErrorCode.ModelFailed },
+        { nameof(StoreErrors.DeviceUnavailable), ErrorCode.DeviceUnavailable },
         { nameof(StoreErrors.Located), ErrorCode.NotFound },
     };
 
@@ -128,6 +130,8 @@ public class StoreErrorsTests
         nameof(StoreErrors.DuplicateKey) => StoreErrors.DuplicateKey("docs", "(1)"),
         nameof(StoreErrors.NotNullViolation) => StoreErrors.NotNullViolation("docs", "body"),
         nameof(StoreErrors.TypeMismatch) => StoreErrors.TypeMismatch("value is Text, not Integer"),
+        nameof(StoreErrors.ModelFailed) => StoreErrors.ModelFailed("arctic", "its package file is missing"),
+        nameof(StoreErrors.DeviceUnavailable) => StoreErrors.DeviceUnavailable("cuda", "libcublasLt.so.13 not found", Cause),
         nameof(StoreErrors.Syntax) => StoreErrors.Syntax("unexpected `FORM`", "SELECT a FORM t", 1, 10),
         nameof(StoreErrors.Busy) => StoreErrors.Busy("/tmp/db", TimeSpan.FromSeconds(5)),
         nameof(StoreErrors.TransactionState) => StoreErrors.TransactionState("no open transaction"),

@@ -1,0 +1,127 @@
+using Microsoft.ML.OnnxRuntime;
+using Store.Core.Errors;
+using Store.Inference.Models;
+using Store.Inference.Onnx;
+using Store.Inference.Tokenization;
+
+namespace Store.Inference.Encoders;
+
+/// <summary>
+/// A dense text encoder (a BERT-style ONNX model): texts are tokenised, sorted by length and
+/// run in batches padded only to each batch's longest text (fixed padding to the maximum
+/// length is about 2x slower), then pooled and normalised as the model's card says. Query
+/// embeddings get the model's query prefix and are cached by text.
+/// </summary>
+public sealed class DenseEncoder : IDisposable
+{
+    public const int DefaultBatchSize = 32;
+
+    private const int CachedQueries = 1024;
+
+    private readonly InferenceSession _session;
+    private readonly WordPieceTokenizer _tokenizer;
+    private readonly string _output;
+    private readonly bool _takesTokenTypes;
+    private readonly EmbeddingCache _queries = new(CachedQueries);
+    private long _truncated;
+
+    private DenseEncoder(string name, InferenceSession session, bool onGpu, WordPieceTokenizer tokenizer, EncoderSettings settings)
+    {
+        (Name, _session, OnGpu, _tokenizer, Settings) = (name, session, onGpu, tokenizer, settings);
+        var hidden = session.OutputMetadata.FirstOrDefault(o => o.Value.Dimensions.Length == 3);
+        if (hidden.Key is null || !session.InputMetadata.ContainsKey("input_ids") || !session.InputMetadata.ContainsKey("attention_mask"))
+        {
+            throw StoreErrors.ModelFailed(name, "not a BERT-style encoder: it needs inputs input_ids and attention_mask and a [batch, tokens, dimensions] output");
+        }
+
+        (_output, Dimensions) = (hidden.Key, hidden.Value.Dimensions[2]);
+        _takesTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
+    }
+
+    public string Name { get; }
+
+    public int Dimensions { get; }
+
+    public EncoderSettings Settings { get; }
+
+    /// <summary>Whether the model runs on the GPU (CUDA).</summary>
+    public bool OnGpu { get; }
+
+    /// <summary>Texts cut at the maximum length so far.</summary>
+    public long TruncatedInputs => Interlocked.Read(ref _truncated);
+
+    public static DenseEncoder Open(BuiltInModel model, InferenceDevice device, Action<string> notice)
+    {
+        var (modelPath, vocabPath) = BuiltInModelFiles.Default.Locate(model);
+        var (session, onGpu) = OnnxSessions.Open(model.Name, modelPath, device, notice);
+        return new DenseEncoder(model.Name, session, onGpu, new WordPieceTokenizer(vocabPath, model.Settings.LowerCase), model.Settings);
+    }
+
+    /// <summary>Document embeddings, in the order of <paramref name="texts"/>.</summary>
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) => Encode(texts, batchSize);
+
+    /// <summary>A search query's embedding: the query prefix added, cached by text.</summary>
+    public float[] EncodeQuery(string text)
+    {
+        if (!_queries.TryGet(text, out var vector))
+        {
+            vector = Encode([Settings.QueryPrefix + text], 1)[0];
+            _queries.Add(text, vector);
+        }
+
+        return vector;
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private float[][] Encode(IReadOnlyList<string> texts, int batchSize)
+    {
+        var tokens = new long[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            tokens[i] = _tokenizer.Encode(texts[i], Settings.MaxLength, out var truncated);
+            if (truncated)
+            {
+                Interlocked.Increment(ref _truncated);
+            }
+        }
+
+        var order = Enumerable.Range(0, texts.Count).OrderByDescending(i => tokens[i].Length).ToArray();
+        var vectors = new float[texts.Count][];
+        for (var start = 0; start < order.Length; start += batchSize)
+        {
+            var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
+            var pooled = Run(WordPieceTokenizer.Pad(rows.Select(i => tokens[i]).ToList()));
+            for (var j = 0; j < rows.Length; j++)
+            {
+                vectors[rows[j]] = pooled[j];
+            }
+        }
+
+        return vectors;
+    }
+
+    private float[][] Run(TokenBatch batch)
+    {
+        long[] shape = [batch.Count, batch.Length];
+        using var ids = OrtValue.CreateTensorValueFromMemory(batch.InputIds, shape);
+        using var mask = OrtValue.CreateTensorValueFromMemory(batch.AttentionMask, shape);
+        using var types = OrtValue.CreateTensorValueFromMemory(batch.TokenTypeIds, shape);
+        var inputs = new Dictionary<string, OrtValue> { ["input_ids"] = ids, ["attention_mask"] = mask };
+        if (_takesTokenTypes)
+        {
+            inputs["token_type_ids"] = types;
+        }
+
+        using var options = new RunOptions();
+        try
+        {
+            using var outputs = _session.Run(options, inputs, [_output]);
+            return EmbeddingPooling.Pool(outputs[0].GetTensorDataAsSpan<float>(), batch, Dimensions, Settings);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw StoreErrors.ModelFailed(Name, $"running it failed: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Store.Inference;
+
+/// <summary>Where models run: the connection string's <c>Device = auto | cpu | cuda</c>.</summary>
+public enum InferenceDevice
+{
+    /// <summary>The GPU through CUDA when one is usable, else the CPU with a one-line notice.</summary>
+    Auto,
+
+    /// <summary>The CPU only.</summary>
+    Cpu,
+
+    /// <summary>The GPU through CUDA; an error when none is usable.</summary>
+    Cuda,
+}

@@ -1,0 +1,68 @@
+using Store.Core.Errors;
+using Store.Core.Values;
+using Store.Inference;
+
+namespace Store.Engine.Tests;
+
+/// <summary>embed() and embed_query() with the built-in models, on the CPU.</summary>
+public class ModelFunctionTests
+{
+    private static readonly string[] Passages =
+    [
+        "Paris is the capital and largest city of France, on the river Seine.",
+        "Bananas are a good source of potassium and are usually eaten raw.",
+        "The HNSW graph links each vector to its nearest neighbours on several layers.",
+        "Aspirin irreversibly inhibits the COX-1 enzyme and thins the blood.",
+        "Mount Everest is the highest mountain above sea level, in the Himalayas.",
+    ];
+
+    private static readonly DatabaseOptions OnCpu = new() { Device = InferenceDevice.Cpu };
+
+    [Fact]
+    public void Embed_in_insert_values_and_update_gives_each_row_the_model_s_vector()
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        db.Run("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT, emb VECTOR(384), again VECTOR(384))");
+        db.Run("INSERT INTO docs (id, body, emb) VALUES " + string.Join(", ", Passages.Select((p, i) => $"({i + 1}, '{p}', embed('arctic', '{p}'))")));
+        Assert.Equal(Passages.Length, db.Run("UPDATE docs SET again = embed(body)"));
+
+        var encoder = ModelHost.For(InferenceDevice.Cpu).Dense("arctic");
+        foreach (var row in db.Query("SELECT id, emb, again FROM docs"))
+        {
+            var expected = encoder.EncodeDocuments([Passages[row[0].AsInteger - 1]])[0];
+            Assert.True(MaxAbsDifference(expected, row[1].AsVector) < 1e-4f, $"row {row[0]} (insert)");
+            Assert.True(MaxAbsDifference(expected, row[2].AsVector) < 1e-4f, $"row {row[0]} (update)");
+        }
+    }
+
+    [Fact]
+    public void A_query_embedding_finds_the_relevant_passage_with_and_without_an_index()
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        db.Run("CREATE TABLE source (id INTEGER PRIMARY KEY, body TEXT)");
+        db.Run("INSERT INTO source VALUES " + string.Join(", ", Passages.Select((p, i) => $"({i + 1}, '{p}')")));
+        db.Run("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT, emb VECTOR(384))");
+        Assert.Equal(Passages.Length, db.Run("INSERT INTO docs SELECT id, body, embed('arctic', body) FROM source"));
+
+        var query = new StatementParameters().Add("q", DbValue.FromText("which drug blocks COX-1?"));
+        const string Search = "SELECT id FROM docs ORDER BY emb <=> embed_query('arctic', :q) LIMIT 1";
+        Assert.Equal(4, db.Scalar(Search, query).AsInteger);
+        db.Run("CREATE INDEX docs_emb ON docs USING hnsw (emb) WITH (metric = 'cosine')");
+        Assert.Contains(db.Lines("EXPLAIN " + Search, query), l => l.Contains("using index docs_emb", StringComparison.Ordinal) && l.Contains("embed_query('arctic', :q)", StringComparison.Ordinal));
+        Assert.Equal(4, db.Scalar(Search, query).AsInteger);
+        Assert.Equal(5, db.Scalar(Search, new StatementParameters().Add("q", DbValue.FromText("tallest peak on earth"))).AsInteger);
+    }
+
+    [Fact]
+    public void Null_text_gives_null_and_bad_arguments_are_typed_errors()
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        Assert.True(db.Scalar("SELECT embed('minilm', NULL)").IsNull);
+        Assert.Equal(384, db.Scalar("SELECT embed('minilm', 'hello')").AsVector.Length);
+        Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT embed('no_such_model', 'hello')")).Code);
+        Assert.Equal(ErrorCode.TypeMismatch, Assert.Throws<StoreException>(() => db.Query("SELECT embed('arctic', 42)")).Code);
+        Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT embed('arctic', 'a', 'b')")).Code);
+    }
+
+    private static float MaxAbsDifference(float[] a, float[] b) => a.Zip(b, (x, y) => MathF.Abs(x - y)).Max();
+}

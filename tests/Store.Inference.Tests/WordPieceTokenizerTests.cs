@@ -1,0 +1,68 @@
+using Store.Inference.Tokenization;
+using Store.Testing;
+
+namespace Store.Inference.Tests;
+
+public class WordPieceTokenizerTests(ModelFixture models) : IClassFixture<ModelFixture>
+{
+    /// <summary>Texts where BERT tokenisers are known to part ways: punctuation, symbols, underscores, accents, CJK, emoji, long words, whitespace.</summary>
+    public static TheoryData<string> Texts => new()
+    {
+        "The quick brown fox jumps over the lazy dog.",
+        "a+b=c, $5 ^ x | y ~ z < w > v; 50% off! #hashtag @user & more...",
+        "snake_case_words and kebab-case-words in file_name.txt",
+        "Café naïve résumé Ångström crème brûlée São Paulo Zürich",
+        "東京は日本の首都です。北京是中国的首都。서울은 한국의 수도입니다.",
+        "I love 🍕 and 🚀! 👍🏽 family: 👨‍👩‍👧",
+        "pneumonoultramicroscopicsilicovolcanoconiosis antidisestablishmentarianism",
+        "Pi is 3.14159, a million is 1,000,000 and 2^10 = 1024.",
+        "tabs\tand\nnew lines\r\n  and   many spaces",
+        "Ελληνικά κείμενα και кириллица тоже, عربى أيضا",
+        "https://example.com/path?query=1&b=2 mail@example.org",
+        "\"Quotes\", 'apostrophes', (parentheses) [brackets] {braces}",
+        "UPPER lower MiXeD CamelCase",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Ids_agree_with_hugging_face_bert_tokenizer(string text)
+    {
+        using var directory = new TempDirectory();
+        using var reference = new HuggingFaceBertTokenizer(models.VocabPath, directory.Path);
+        var tokenizer = new WordPieceTokenizer(models.VocabPath, lowerCase: true);
+
+        Assert.Equal(reference.Encode(text), tokenizer.Encode(text, 512, out var truncated));
+        Assert.False(truncated);
+    }
+
+    [Fact]
+    public void A_long_text_is_cut_at_the_maximum_with_sep_last_and_reported()
+    {
+        var tokenizer = new WordPieceTokenizer(models.VocabPath, lowerCase: true);
+        var full = tokenizer.Encode(string.Join(' ', Enumerable.Repeat("retrieval", 40)), 512, out var cut);
+        Assert.False(cut);
+        Assert.Equal(42, full.Length);
+
+        var ids = tokenizer.Encode(string.Join(' ', Enumerable.Repeat("retrieval", 40)), 16, out cut);
+        Assert.True(cut);
+        Assert.Equal(16, ids.Length);
+        Assert.Equal(full[0], ids[0]);
+        Assert.Equal(full[^1], ids[^1]);
+        Assert.Equal(full[1..15], ids[1..15]);
+
+        // A text that fits exactly is not reported as cut.
+        tokenizer.Encode(string.Join(' ', Enumerable.Repeat("retrieval", 14)), 16, out cut);
+        Assert.False(cut);
+    }
+
+    [Fact]
+    public void Padding_masks_only_the_padded_positions()
+    {
+        var batch = WordPieceTokenizer.Pad([[101, 7, 102], [101, 102]]);
+        Assert.Equal((2, 3), (batch.Count, batch.Length));
+        Assert.Equal([101, 7, 102, 101, 102, 0], batch.InputIds);
+        Assert.Equal([1, 1, 1, 1, 1, 0], batch.AttentionMask);
+        Assert.Equal((3, 2), (batch.TokensOf(0), batch.TokensOf(1)));
+    }
+}
