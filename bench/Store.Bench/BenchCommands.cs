@@ -3,19 +3,18 @@ using BenchmarkDotNet.Running;
 namespace Store.Bench;
 
 /// <summary>
-/// The bench program's subcommands: <c>demo</c> (the storage engine end to end on a real
-/// file), <c>micro</c> (the BenchmarkDotNet suites; arguments after it go to BenchmarkDotNet,
+/// The bench program's subcommands: <c>micro</c> (the BenchmarkDotNet suites; arguments after it go to BenchmarkDotNet,
 /// e.g. <c>--filter *Distance*</c>), <c>crash-soak</c> (the crash harness, 1,000+ kills),
 /// <c>prepare</c> and <c>knn-scan</c> (the SQL engine against SQLite, numpy and faiss) and
 /// <c>sql-soak</c> (the differential test against SQLite, larger), and <c>gen</c> and <c>ann</c>
 /// (synthetic vector data; approximate nearest-neighbour search against hnswlib and faiss) and
-/// <c>hnsw-layers</c> (where an HNSW query's time goes).
+/// <c>hnsw-layers</c> (where an HNSW query's time goes) and <c>eval</c> (retrieval quality on
+/// BEIR collections).
 /// </summary>
 internal static class BenchCommands
 {
     private const string Usage = """
         usage: Store.Bench <command> [options]
-          demo [--passages N] [--db PATH]  load passages into a database, query it, check integrity
           micro [BenchmarkDotNet args]     run the micro-benchmark suites (e.g. --filter '*Storage*')
           crash-soak [--kills N] [--seed S] kill a writer process N times (default 1000), verify each time
           prepare [--iterations N] [--json OUT]  parse + bind + plan time per statement, against SQLite's prepare
@@ -29,6 +28,9 @@ internal static class BenchCommands
               [--index hnsw|ivf|ivf_sq8|ivf_pq|flat] [--m 16] [--ef-construction 200] [--lists N]
               [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--json OUT] [--peers]
                                            ANN through SQL: recall, QPS, latency, build time, size; --peers adds hnswlib and faiss
+          eval --data DIR[,DIR...] [--pipelines dense,hnsw,dense+rerank,hnsw+rerank] [--model arctic]
+               [--rerank-depth 20] [--device cpu|auto|cuda] [--json OUT]
+                                           retrieval quality on BEIR collections through SQL: nDCG@10, recall@100, MRR@10
           hnsw-layers --base FILE --queries FILE [--m 16] [--ef-construction 200] [--ef 10] [--k 10] [--rounds 10]
                                            HNSW query time by layer: bare graph, access layer, SQL statement
         """;
@@ -44,8 +46,6 @@ internal static class BenchCommands
         var rest = args[1..];
         switch (args[0])
         {
-            case "demo":
-                return Commands.Demo.Run(new BenchArguments(rest));
             case "crash-soak":
                 return Commands.CrashSoak.Run(new BenchArguments(rest));
             case "prepare":
@@ -56,6 +56,8 @@ internal static class BenchCommands
                 return Commands.SqlSoak.Run(new BenchArguments(rest));
             case "gen":
                 return Commands.Ann.GenCommand.Run(new BenchArguments(rest));
+            case "eval":
+                return Commands.Eval.EvalCommand.Run(new BenchArguments(rest));
             case "hnsw-layers":
                 return Commands.Ann.HnswLayers.Run(new BenchArguments(rest));
             case "ann":

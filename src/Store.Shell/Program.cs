@@ -1,7 +1,13 @@
 using Store.Core.Errors;
 using Store.Shell;
 using Store.Shell.Cli;
+using Store.Shell.Demo;
 using Store.Shell.Repl;
+
+if (args is ["demo", .. var demoArguments])
+{
+    return DemoCommand.Run(demoArguments, Console.Out, Console.Error);
+}
 
 var commandLine = CommandLine.Parse(args, out var usageError);
 if (usageError is not null || commandLine.Help)

@@ -54,6 +54,24 @@ public class ModelFunctionTests
     }
 
     [Fact]
+    public void Rerank_scores_candidates_of_a_first_stage_by_the_query()
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        db.Run("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT, emb VECTOR(384))");
+        db.Run("INSERT INTO docs VALUES " + string.Join(", ", Passages.Select((p, i) => $"({i + 1}, '{p}', embed('{p}'))")));
+        var query = new StatementParameters().Add("q", DbValue.FromText("which drug blocks COX-1?"));
+        var ranked = db.Query(
+            "SELECT c.id, rerank('arctic', :q, c.body) AS score FROM (SELECT id, body FROM docs ORDER BY emb <=> embed_query(:q) LIMIT 4) AS c "
+            + "ORDER BY rerank('arctic', :q, c.body) DESC LIMIT 3", query);
+
+        Assert.Equal(3, ranked.Count);
+        Assert.Equal(4, ranked[0][0].AsInteger);
+        Assert.True(ranked[0][1].AsReal > ranked[1][1].AsReal && ranked[1][1].AsReal >= ranked[2][1].AsReal);
+        var expected = db.Scalar("SELECT 1 - (embed_query('which drug blocks COX-1?') <=> embed(body)) FROM docs WHERE id = 4").AsReal;
+        Assert.Equal(expected, ranked[0][1].AsReal, 4);
+    }
+
+    [Fact]
     public void Null_text_gives_null_and_bad_arguments_are_typed_errors()
     {
         using var db = new SqlRunner(options: OnCpu);
@@ -62,6 +80,8 @@ public class ModelFunctionTests
         Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT embed('no_such_model', 'hello')")).Code);
         Assert.Equal(ErrorCode.TypeMismatch, Assert.Throws<StoreException>(() => db.Query("SELECT embed('arctic', 42)")).Code);
         Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT embed('arctic', 'a', 'b')")).Code);
+        Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT rerank('q')")).Code);
+        Assert.True(db.Scalar("SELECT rerank('arctic', NULL, 'text')").IsNull);
     }
 
     private static float MaxAbsDifference(float[] a, float[] b) => a.Zip(b, (x, y) => MathF.Abs(x - y)).Max();

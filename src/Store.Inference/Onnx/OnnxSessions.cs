@@ -22,6 +22,9 @@ internal static class OnnxSessions
         if (device != InferenceDevice.Cpu)
         {
             var options = Options();
+            // ONNX Runtime logs a failed provider load as an error of its own; the notice below says it once, plainly.
+            var logLevel = OrtEnv.Instance().EnvLogLevel;
+            OrtEnv.Instance().EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
             try
             {
                 options.AppendExecutionProvider_CUDA(0);
@@ -37,6 +40,10 @@ internal static class OnnxSessions
                 }
 
                 notice($"store: CUDA is not usable here ({reason}); models run on the CPU");
+            }
+            finally
+            {
+                OrtEnv.Instance().EnvLogLevel = logLevel;
             }
         }
 

@@ -10,6 +10,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
 {
     public const string Usage = """
         usage: store [DB] [--init FILE] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo] [--readonly]
+               store demo [FILE]
 
           DB           a database file (created if missing) or :memory: (the default)
           -c SQL       run SQL, then exit (may repeat; runs in order with -f)
@@ -22,6 +23,9 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
 
         With neither -c nor -f, statements are read from standard input: interactively
         (the REPL; type .help) when it is a terminal, as a script when it is a pipe.
+
+        store demo builds FILE (demo.store) from sample passages embedded with the built-in
+        model, indexes them and runs example searches.
         """;
 
     /// <summary>Parses the arguments; an error message when they make no sense.</summary>

@@ -3,6 +3,7 @@ using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Engine;
 using Store.Shell.Import;
+using Store.Shell.Output;
 
 namespace Store.Shell.DotCommands;
 

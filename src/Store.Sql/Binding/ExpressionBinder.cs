@@ -70,7 +70,12 @@ internal sealed class ExpressionBinder(Scope scope, BindingContext context, Grou
         if (!f.Star && !f.Distinct && ModelFunctions.TryGet(f.Name, f.Arguments.Count, out var model))
         {
             var arguments = f.Arguments.Select(Bind).ToList();
-            var call = new ModelCallNode(model, arguments.Count == 2 ? arguments[0] : new ConstantNode(Core.Values.DbValue.FromText(Inference.ModelHost.DefaultModel)), arguments[^1]);
+            if (!ModelFunctions.NamesModel(model, arguments.Count))
+            {
+                arguments.Insert(0, new ConstantNode(Core.Values.DbValue.FromText(Inference.ModelHost.DefaultModel)));
+            }
+
+            var call = new ModelCallNode(model, arguments[0], model == ModelFunction.Rerank ? arguments[1] : null, arguments[^1]);
             ModelCalls.Add(call);
             return call;
         }

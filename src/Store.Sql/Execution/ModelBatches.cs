@@ -5,7 +5,7 @@ using Store.Sql.Functions;
 namespace Store.Sql.Execution;
 
 /// <summary>
-/// Runs the <c>embed</c> calls of many rows as batched model runs (the encoder sorts each
+/// Runs the document embeddings of <c>embed</c> and <c>rerank</c> calls over many rows as batched model runs (the encoder sorts each
 /// batch by length and pads it only to its longest text) before the rows are evaluated one by
 /// one, which then find their vectors in <see cref="EvaluationContext.Prefetched"/>. Query
 /// embeddings are not batched: they are one per statement and cached.
@@ -17,12 +17,12 @@ internal static class ModelBatches
 
     /// <summary>The rows, each group of them with the calls' vectors computed ahead.</summary>
     public static IEnumerable<DbValue[]> Prefetching(IEnumerable<DbValue[]> rows, IReadOnlyList<ModelCallNode> calls, EvaluationContext context) =>
-        calls.Any(c => c.Function == ModelFunction.Embed) ? Chunked(rows, calls, context) : rows;
+        calls.Any(Batched) ? Chunked(rows, calls, context) : rows;
 
     /// <summary>Computes the vectors of the calls' texts over <paramref name="rows"/>, one model run per batch of distinct texts.</summary>
     public static void Prefetch(IReadOnlyList<DbValue[]> rows, IReadOnlyList<ModelCallNode> calls, EvaluationContext context)
     {
-        var work = calls.Where(c => c.Function == ModelFunction.Embed)
+        var work = calls.Where(Batched)
             .SelectMany(call => rows.Select(row => (Call: call, Arguments: call.Arguments(row, context))))
             .Where(w => w.Arguments is not null && !context.Prefetched.ContainsKey((w.Call, w.Arguments.Value.Text)))
             .Select(w => (w.Call, w.Arguments!.Value.Model, w.Arguments.Value.Text));
@@ -37,6 +37,8 @@ internal static class ModelBatches
             }
         }
     }
+
+    private static bool Batched(ModelCallNode call) => call.Function != ModelFunction.EmbedQuery;
 
     private static IEnumerable<DbValue[]> Chunked(IEnumerable<DbValue[]> rows, IReadOnlyList<ModelCallNode> calls, EvaluationContext context)
     {

@@ -8,21 +8,33 @@ internal enum ModelFunction
 
     /// <summary><c>embed_query([model,] text)</c>: a search query's vector, with the model's query prefix.</summary>
     EmbedQuery,
+
+    /// <summary><c>rerank([model,] query, text)</c>: how well the text answers the query, higher is better.</summary>
+    Rerank,
 }
 
-/// <summary>Model function names; with one argument the model is the default one.</summary>
+/// <summary>Model function names and their arguments; without the model argument the model is the default one.</summary>
 internal static class ModelFunctions
 {
     public static bool TryGet(string name, int arguments, out ModelFunction function)
     {
-        function = name.ToLowerInvariant() switch
+        (function, var minimum) = name.ToLowerInvariant() switch
         {
-            "embed" => ModelFunction.Embed,
-            "embed_query" => ModelFunction.EmbedQuery,
-            _ => (ModelFunction)(-1),
+            "embed" => (ModelFunction.Embed, 1),
+            "embed_query" => (ModelFunction.EmbedQuery, 1),
+            "rerank" => (ModelFunction.Rerank, 2),
+            _ => ((ModelFunction)(-1), -1),
         };
-        return Enum.IsDefined(function) && arguments is 1 or 2;
+        return minimum > 0 && arguments >= minimum && arguments <= minimum + 1;
     }
 
-    public static string NameOf(ModelFunction function) => function == ModelFunction.Embed ? "embed" : "embed_query";
+    /// <summary>Whether a call's model argument was given (it is always first).</summary>
+    public static bool NamesModel(ModelFunction function, int arguments) => arguments == (function == ModelFunction.Rerank ? 3 : 2);
+
+    public static string NameOf(ModelFunction function) => function switch
+    {
+        ModelFunction.Embed => "embed",
+        ModelFunction.EmbedQuery => "embed_query",
+        _ => "rerank",
+    };
 }

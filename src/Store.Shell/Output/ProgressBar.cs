@@ -1,4 +1,4 @@
-namespace Store.Shell.Import;
+namespace Store.Shell.Output;
 
 /// <summary>A one-line progress bar on standard error, redrawn in place at most every 1% of progress.</summary>
 internal sealed class ProgressBar(TextWriter output, long total, bool enabled)
