@@ -8,8 +8,8 @@ namespace Store.Bench;
 /// <c>prepare</c> and <c>knn-scan</c> (the SQL engine against SQLite, numpy and faiss) and
 /// <c>sql-soak</c> (the differential test against SQLite, larger), and <c>gen</c> and <c>ann</c>
 /// (synthetic vector data; approximate nearest-neighbour search against hnswlib and faiss) and
-/// <c>hnsw-layers</c> (where an HNSW query's time goes) and <c>eval</c> (retrieval quality on
-/// BEIR collections).
+/// <c>hnsw-layers</c> (where an HNSW query's time goes), <c>eval</c> (retrieval quality on
+/// BEIR collections) and <c>encode</c> (encoding throughput against the model packages' own encoders).
 /// </summary>
 internal static class BenchCommands
 {
@@ -28,9 +28,11 @@ internal static class BenchCommands
               [--index hnsw|ivf|ivf_sq8|ivf_pq|flat] [--m 16] [--ef-construction 200] [--lists N]
               [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--json OUT] [--peers]
                                            ANN through SQL: recall, QPS, latency, build time, size; --peers adds hnswlib and faiss
-          eval --data DIR[,DIR...] [--pipelines dense,hnsw,dense+rerank,hnsw+rerank] [--model arctic]
+          eval --data DIR[,DIR...] [--pipelines dense,hnsw,dense+cosine,dense+maxsim,hnsw+rerank] [--model arctic]
                [--rerank-depth 20] [--device cpu|auto|cuda] [--json OUT]
                                            retrieval quality on BEIR collections through SQL: nDCG@10, recall@100, MRR@10
+          encode [--model arctic] [--data DIR] [--texts 256] [--batches 1,8,32,64] [--peer]
+                                           encoding throughput by batch size; --peer adds the SentenceTransformers package's encoder and compares vectors
           hnsw-layers --base FILE --queries FILE [--m 16] [--ef-construction 200] [--ef 10] [--k 10] [--rounds 10]
                                            HNSW query time by layer: bare graph, access layer, SQL statement
         """;
@@ -56,6 +58,8 @@ internal static class BenchCommands
                 return Commands.SqlSoak.Run(new BenchArguments(rest));
             case "gen":
                 return Commands.Ann.GenCommand.Run(new BenchArguments(rest));
+            case "encode":
+                return Commands.EncodeCommand.Run(new BenchArguments(rest));
             case "eval":
                 return Commands.Eval.EvalCommand.Run(new BenchArguments(rest));
             case "hnsw-layers":

@@ -35,6 +35,12 @@ public sealed partial class Session : IDisposable
     /// <summary>Whether BEGIN has opened a transaction that COMMIT or ROLLBACK has not ended.</summary>
     public bool InTransaction => _transaction is not null;
 
+    /// <summary>
+    /// Told, as a statement runs models over many rows (<c>UPDATE t SET emb = embed(body)</c>),
+    /// how many rows it has embedded so far: for a progress display.
+    /// </summary>
+    public Action<long>? ModelProgress { get; set; }
+
     /// <summary>The values given with SET (such as <c>hnsw.ef_search</c>).</summary>
     public IReadOnlyDictionary<string, DbValue> Settings => _settings.Values;
 
@@ -134,7 +140,7 @@ public sealed partial class Session : IDisposable
     }
 
     private StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values) =>
-        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values, _models), _settings.Values), binding, _plans).Execute(statement);
+        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values, _models, ModelProgress), _settings.Values), binding, _plans).Execute(statement);
 
     private static List<ResultColumnInfo> Columns(StatementResult result) =>
         result.Columns.Select(c => new ResultColumnInfo(c.Name, c.DeclaredType)).ToList();

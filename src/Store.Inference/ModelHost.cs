@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Store.Core.Errors;
 using Store.Inference.Encoders;
 using Store.Inference.Models;
+using Store.Inference.Reranking;
 
 namespace Store.Inference;
 
@@ -15,6 +16,7 @@ public sealed class ModelHost
     private static readonly ConcurrentDictionary<InferenceDevice, ModelHost> ByDevice = new();
 
     private readonly Dictionary<string, DenseEncoder> _encoders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ITextReranker> _rerankers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
     private readonly HashSet<string> _noticed = [];
 
@@ -43,6 +45,37 @@ public sealed class ModelHost
             }
 
             return encoder;
+        }
+    }
+
+    /// <summary>
+    /// The reranker named <paramref name="name"/>: <c>model.cosine</c> (exact cosine re-scoring
+    /// with the dense model), <c>model.maxsim</c> (late interaction over its token vectors), or
+    /// plain <c>model</c>, the default: cosine, which measured best on the collections in
+    /// bench/RESULTS.md ("Retrieval quality").
+    /// </summary>
+    public ITextReranker Reranker(string name)
+    {
+        lock (_gate)
+        {
+            if (_rerankers.TryGetValue(name, out var reranker))
+            {
+                return reranker;
+            }
+        }
+
+        var dot = name.LastIndexOf('.');
+        var (model, method) = dot < 0 ? (name, "cosine") : (name[..dot], name[(dot + 1)..].ToLowerInvariant());
+        var encoder = Dense(model);
+        ITextReranker created = method switch
+        {
+            "cosine" => new CosineReranker(encoder),
+            "maxsim" => new MaxSimReranker(encoder),
+            _ => throw StoreErrors.NotFound("reranker", name),
+        };
+        lock (_gate)
+        {
+            return _rerankers.TryAdd(name, created) ? created : _rerankers[name];
         }
     }
 

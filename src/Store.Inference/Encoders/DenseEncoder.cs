@@ -58,14 +58,22 @@ public sealed class DenseEncoder : IDisposable
     }
 
     /// <summary>Document embeddings, in the order of <paramref name="texts"/>.</summary>
-    public float[][] EncodeDocuments(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) => Encode(texts, batchSize);
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) =>
+        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Pool(hidden, batch, Dimensions, Settings));
+
+    /// <summary>
+    /// Each text's token vectors (the model's last layer, [CLS] and [SEP] left out, each scaled to
+    /// unit length) as one row-major [tokens x dimensions] array: for late-interaction scoring.
+    /// </summary>
+    public float[][] EncodeTokens(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) =>
+        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Tokens(hidden, batch, Dimensions));
 
     /// <summary>A search query's embedding: the query prefix added, cached by text.</summary>
     public float[] EncodeQuery(string text)
     {
         if (!_queries.TryGet(text, out var vector))
         {
-            vector = Encode([Settings.QueryPrefix + text], 1)[0];
+            vector = EncodeDocuments([Settings.QueryPrefix + text], 1)[0];
             _queries.Add(text, vector);
         }
 
@@ -74,7 +82,8 @@ public sealed class DenseEncoder : IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private float[][] Encode(IReadOnlyList<string> texts, int batchSize)
+    /// <summary>Runs the texts in length-sorted batches; <paramref name="readOut"/> turns a batch's output into one array per text.</summary>
+    private float[][] Encode(IReadOnlyList<string> texts, int batchSize, ReadOut readOut)
     {
         var tokens = new long[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
@@ -91,7 +100,7 @@ public sealed class DenseEncoder : IDisposable
         for (var start = 0; start < order.Length; start += batchSize)
         {
             var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
-            var pooled = Run(WordPieceTokenizer.Pad(rows.Select(i => tokens[i]).ToList()));
+            var pooled = Run(WordPieceTokenizer.Pad(rows.Select(i => tokens[i]).ToList()), readOut);
             for (var j = 0; j < rows.Length; j++)
             {
                 vectors[rows[j]] = pooled[j];
@@ -101,7 +110,7 @@ public sealed class DenseEncoder : IDisposable
         return vectors;
     }
 
-    private float[][] Run(TokenBatch batch)
+    private float[][] Run(TokenBatch batch, ReadOut readOut)
     {
         long[] shape = [batch.Count, batch.Length];
         using var ids = OrtValue.CreateTensorValueFromMemory(batch.InputIds, shape);
@@ -117,11 +126,14 @@ public sealed class DenseEncoder : IDisposable
         try
         {
             using var outputs = _session.Run(options, inputs, [_output]);
-            return EmbeddingPooling.Pool(outputs[0].GetTensorDataAsSpan<float>(), batch, Dimensions, Settings);
+            return readOut(outputs[0].GetTensorDataAsSpan<float>(), batch);
         }
         catch (OnnxRuntimeException e)
         {
             throw StoreErrors.ModelFailed(Name, $"running it failed: {e.Message}", e);
         }
     }
+
+    /// <summary>What a batch's output ([texts x tokens x dimensions]) becomes: one array per text.</summary>
+    private delegate float[][] ReadOut(ReadOnlySpan<float> hidden, TokenBatch batch);
 }

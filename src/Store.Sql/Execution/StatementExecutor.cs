@@ -80,7 +80,12 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
                     DbValue.FromText(string.Join(", ", i.Schema.Columns)), DbValue.FromInteger(i.Schema.Unique ? 1 : 0),
                     DbValue.FromText(string.Join(", ", i.Schema.OptionList.Select(o => $"{o.Key} = {o.Value}"))),
                 }).ToList()),
-        _ => StatementResult.Listing(["name", "kind", "source"], []),
+        _ => StatementResult.Listing(["name", "kind", "dimensions", "pooling", "query_prefix", "max_tokens", "source"],
+            Inference.Models.BuiltInModel.All.Select(m => new[]
+            {
+                DbValue.FromText(m.Name), DbValue.FromText("dense"), DbValue.FromInteger(m.Dimensions), DbValue.FromText(m.Settings.Pooling.ToString().ToLowerInvariant()),
+                DbValue.FromText(m.Settings.QueryPrefix), DbValue.FromInteger(m.Settings.MaxLength), DbValue.FromText($"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})"),
+            }).ToList()),
     };
 
     private StatementResult Describe(DescribeStatement describe)

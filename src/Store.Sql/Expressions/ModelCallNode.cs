@@ -1,6 +1,5 @@
 using Store.Core.Errors;
 using Store.Core.Values;
-using Store.Core.Vectors;
 using Store.Sql.Functions;
 
 namespace Store.Sql.Expressions;
@@ -12,9 +11,9 @@ namespace Store.Sql.Expressions;
 /// vector comes from a batch run ahead of the row when there was one.
 /// </summary>
 /// <remarks>
-/// rerank is exact cosine re-scoring with the dense model: the query's and the text's
-/// embeddings, compared afresh. No learned reranker ships with Store yet (see bench/RESULTS.md
-/// for what was measured).
+/// rerank's model is a reranker name (<see cref="Inference.ModelHost.Reranker"/>): a dense
+/// model re-scoring by exact cosine, or <c>model.maxsim</c> for late interaction. No learned
+/// reranker ships with Store yet.
 /// </remarks>
 internal sealed class ModelCallNode(ModelFunction function, BoundExpression model, BoundExpression? query, BoundExpression text) : BoundExpression
 {
@@ -29,19 +28,24 @@ internal sealed class ModelCallNode(ModelFunction function, BoundExpression mode
             return DbValue.Null;
         }
 
-        var encoder = context.Models.Dense(name);
         if (Function == ModelFunction.EmbedQuery)
         {
-            return DbValue.FromVector(encoder.EncodeQuery(text));
+            return DbValue.FromVector(context.Models.Dense(name).EncodeQuery(text));
         }
 
-        if (!context.Prefetched.TryGetValue((this, text), out var vector))
+        if (!context.Prefetched.TryGetValue((this, question, text), out var result))
         {
-            vector = encoder.EncodeDocuments([text])[0];
+            result = Compute(context, name, question, [text])[0];
         }
 
-        return Function == ModelFunction.Embed ? DbValue.FromVector(vector) : DbValue.FromReal(VectorDistance.Dot(encoder.EncodeQuery(question!), vector));
+        return Function == ModelFunction.Embed ? DbValue.FromVector(result) : DbValue.FromReal(result[0]);
     }
+
+    /// <summary>For several texts at once: each one's vector (embed) or score against <paramref name="query"/> as one number (rerank, in single precision like the vectors it comes from).</summary>
+    public float[][] Compute(EvaluationContext context, string model, string? query, IReadOnlyList<string> texts) =>
+        Function == ModelFunction.Rerank
+            ? [.. context.Models.Reranker(model).Score(query!, texts).Select(score => new[] { (float)score })]
+            : context.Models.Dense(model).EncodeDocuments(texts);
 
     /// <summary>The model's name, the query (rerank only) and the text for one row; null when any is NULL.</summary>
     public (string Model, string? Query, string Text)? Arguments(DbValue[] row, EvaluationContext context)

@@ -44,6 +44,7 @@ internal sealed class EmbeddingCacheFile : IDisposable
 
         _file.Write(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         _file.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
+        _file.Flush();
     }
 
     public void Dispose() => _file.Dispose();

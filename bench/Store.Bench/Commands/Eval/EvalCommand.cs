@@ -20,7 +20,7 @@ internal static class EvalCommand
     public static int Run(BenchArguments arguments)
     {
         var directories = (arguments.String("data") ?? throw new ArgumentException("--data DIR[,DIR...] is required")).Split(',');
-        var pipelines = (arguments.String("pipelines") ?? "dense,hnsw,dense+rerank").Split(',').Select(EvalPipeline.Parse).OrderBy(p => p.UsesIndex).ToList();
+        var pipelines = (arguments.String("pipelines") ?? "dense,hnsw,dense+cosine,dense+maxsim").Split(',').Select(EvalPipeline.Parse).OrderBy(p => p.UsesIndex).ToList();
         var model = arguments.String("model") ?? ModelHost.DefaultModel;
         var rerankDepth = arguments.Int("rerank-depth", 20);
         var device = Enum.Parse<InferenceDevice>(arguments.String("device") ?? "cpu", ignoreCase: true);
@@ -121,24 +121,26 @@ internal static class EvalCommand
 
         // Rows in id order, a few per statement (each statement is one batched model run), so progress shows.
         var clock = Stopwatch.StartNew();
+        var cacheTime = TimeSpan.Zero;
         foreach (var chunk in missing.Chunk(EmbedRowsPerStatement))
         {
-            session.Begin();
             var ids = string.Join(", ", chunk.Select(i => i + 1));
             session.Execute($"UPDATE docs SET emb = embed('{model}', body) WHERE id IN ({ids})").Dispose();
-            session.Commit();
             Console.Error.Write($"\r  encoding: {chunk[^1] + 1} / {collection.Documents.Count}");
-        }
 
-        var seconds = clock.Elapsed.TotalSeconds;
-        Console.Error.WriteLine();
-        using (var stored = session.Execute("SELECT body, emb FROM docs"))
-        {
+            // Cached as it goes, so an interrupted run resumes where it stopped.
+            var caching = Stopwatch.StartNew();
+            using var stored = session.Execute($"SELECT body, emb FROM docs WHERE id IN ({ids})");
             while (stored.Read())
             {
                 cache.Add(stored[0].AsText, stored[1].AsVector);
             }
+
+            cacheTime += caching.Elapsed;
         }
+
+        var seconds = (clock.Elapsed - cacheTime).TotalSeconds;
+        Console.Error.WriteLine();
 
         Console.WriteLine($"  encoded {missing.Count} documents in {seconds:F1} s ({missing.Count / seconds:F1} a second); cached in {cache.Path}");
         return missing.Count / seconds;
@@ -153,9 +155,9 @@ internal static class EvalCommand
         {
             var clock = Stopwatch.StartNew();
             var ranked = Ids(session, firstStage, Query(parameters, text));
-            if (pipeline.Reranks)
+            if (pipeline.Reranker is not null)
             {
-                var reranked = Ids(session, rerank, Query(parameters, text));
+                var reranked = Ids(session, rerank, Query(parameters, text).Add("reranker", DbValue.FromText(pipeline.RerankerOf(parameters.Named["model"].AsText))));
                 ranked = [.. reranked, .. ranked.Except(reranked)];
             }
 

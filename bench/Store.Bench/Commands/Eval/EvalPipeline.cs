@@ -2,25 +2,31 @@ namespace Store.Bench.Commands.Eval;
 
 /// <summary>
 /// One retrieval pipeline of <c>eval</c>, all in SQL: <c>dense</c> (exact cosine search with
-/// the model), <c>hnsw</c> (the same through an HNSW index), and either followed by
-/// <c>+rerank</c> (the first stage's best <see cref="EvalCommand"/> rerank depth re-scored by
-/// <c>rerank()</c>; the rest keep their first-stage order, as reranking evaluations do).
+/// the model) or <c>hnsw</c> (the same through an HNSW index), optionally followed by a
+/// reranker: <c>+rerank</c> (the default <c>rerank(model, ...)</c>), <c>+cosine</c> or
+/// <c>+maxsim</c> (<c>rerank('model.maxsim', ...)</c>). The reranker re-scores the first
+/// stage's best few; the rest keep their first-stage order, as reranking evaluations do.
 /// </summary>
-internal sealed record EvalPipeline(string Name, bool UsesIndex, bool Reranks)
+internal sealed record EvalPipeline(string Name, bool UsesIndex, string? Reranker)
 {
     public const int Depth = 100;
 
-    public static EvalPipeline Parse(string name) => name switch
-    {
-        "dense" => new(name, false, false),
-        "hnsw" => new(name, true, false),
-        "dense+rerank" => new(name, false, true),
-        "hnsw+rerank" => new(name, true, true),
-        _ => throw new ArgumentException($"unknown pipeline '{name}' (dense, hnsw, dense+rerank, hnsw+rerank)"),
-    };
-
     public static string FirstStageSql { get; } = $"SELECT doc_id FROM docs ORDER BY emb <=> embed_query(:model, :q) LIMIT {Depth}";
 
+    public static EvalPipeline Parse(string name)
+    {
+        var parts = name.Split('+');
+        if (parts.Length > 2 || parts[0] is not ("dense" or "hnsw") || (parts.Length == 2 && parts[1] is not ("rerank" or "cosine" or "maxsim")))
+        {
+            throw new ArgumentException($"unknown pipeline '{name}': dense or hnsw, optionally +rerank, +cosine or +maxsim");
+        }
+
+        return new EvalPipeline(name, parts[0] == "hnsw", parts.Length == 2 ? parts[1] : null);
+    }
+
+    /// <summary>The reranker's name for <c>rerank()</c> with <paramref name="model"/>.</summary>
+    public string RerankerOf(string model) => Reranker == "rerank" ? model : $"{model}.{Reranker}";
+
     public static string RerankSql(int depth) =>
-        $"SELECT c.doc_id FROM (SELECT doc_id, body FROM docs ORDER BY emb <=> embed_query(:model, :q) LIMIT {depth}) AS c ORDER BY rerank(:model, :q, c.body) DESC";
+        $"SELECT c.doc_id FROM (SELECT doc_id, body FROM docs ORDER BY emb <=> embed_query(:model, :q) LIMIT {depth}) AS c ORDER BY rerank(:reranker, :q, c.body) DESC";
 }

@@ -1,0 +1,14 @@
+using Store.Core.Vectors;
+using Store.Inference.Encoders;
+
+namespace Store.Inference.Reranking;
+
+/// <summary>Exact cosine re-scoring with a dense encoder: the query's embedding against each text's, computed afresh.</summary>
+internal sealed class CosineReranker(DenseEncoder encoder) : ITextReranker
+{
+    public double[] Score(string query, IReadOnlyList<string> texts)
+    {
+        var q = encoder.EncodeQuery(query);
+        return [.. encoder.EncodeDocuments(texts).Select(d => (double)VectorDistance.Dot(q, d))];
+    }
+}

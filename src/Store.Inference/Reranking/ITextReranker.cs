@@ -1,0 +1,8 @@
+namespace Store.Inference.Reranking;
+
+/// <summary>Scores candidate texts against a query, higher is better: what <c>rerank()</c> runs.</summary>
+public interface ITextReranker
+{
+    /// <summary>One score per text, in the order of <paramref name="texts"/>.</summary>
+    double[] Score(string query, IReadOnlyList<string> texts);
+}
