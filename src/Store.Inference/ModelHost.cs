@@ -16,7 +16,7 @@ public sealed class ModelHost
     private static readonly ConcurrentDictionary<InferenceDevice, ModelHost> ByDevice = new();
 
     private readonly Dictionary<string, DenseEncoder> _encoders = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ITextReranker> _rerankers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(DenseEncoder Encoder, string Method), ITextReranker> _rerankers = [];
     private readonly Lock _gate = new();
     private readonly HashSet<string> _noticed = [];
 
@@ -32,50 +32,60 @@ public sealed class ModelHost
 
     public static ModelHost For(InferenceDevice device) => ByDevice.GetOrAdd(device, static d => new ModelHost(d));
 
-    /// <summary>The dense encoder named <paramref name="name"/>, loading it on first use.</summary>
+    /// <summary>The built-in dense encoder named <paramref name="name"/>, loading it on first use.</summary>
     public DenseEncoder Dense(string name)
     {
+        var model = BuiltInModel.Find(name) ?? throw StoreErrors.NotFound("model", name);
+        return Loaded(model.Name, () =>
+        {
+            var (modelPath, vocabPath) = BuiltInModelFiles.Default.Locate(model);
+            return new ModelDefinition(model.Name, modelPath, vocabPath, model.Settings);
+        });
+    }
+
+    /// <summary>The dense encoder a definition (CREATE MODEL) describes, loading it on first use; one per distinct definition.</summary>
+    public DenseEncoder Dense(ModelDefinition definition) => Loaded(definition.ToString(), () => definition);
+
+    /// <summary>
+    /// A reranker over <paramref name="encoder"/>: <c>cosine</c> (exact cosine re-scoring with
+    /// the dense model) or <c>maxsim</c> (late interaction over its token vectors).
+    /// </summary>
+    public ITextReranker Reranker(DenseEncoder encoder, string method)
+    {
+        ITextReranker created = method.ToLowerInvariant() switch
+        {
+            "cosine" => new CosineReranker(encoder),
+            "maxsim" => new MaxSimReranker(encoder),
+            _ => throw StoreErrors.NotFound("reranker", $"{encoder.Name}.{method}"),
+        };
         lock (_gate)
         {
-            if (!_encoders.TryGetValue(name, out var encoder))
-            {
-                var model = BuiltInModel.Find(name) ?? throw StoreErrors.NotFound("model", name);
-                encoder = DenseEncoder.Open(model, Device, Notice);
-                _encoders[name] = encoder;
-            }
-
-            return encoder;
+            var key = (encoder, method.ToLowerInvariant());
+            return _rerankers.TryAdd(key, created) ? created : _rerankers[key];
         }
     }
 
     /// <summary>
-    /// The reranker named <paramref name="name"/>: <c>model.cosine</c> (exact cosine re-scoring
-    /// with the dense model), <c>model.maxsim</c> (late interaction over its token vectors), or
-    /// plain <c>model</c>, the default: cosine, which measured best on the collections in
-    /// bench/RESULTS.md ("Retrieval quality").
+    /// A reranker name's model and method: <c>model.method</c>, or plain <c>model</c> for the
+    /// default, cosine, which measured best on the collections in bench/RESULTS.md ("Retrieval quality").
     /// </summary>
-    public ITextReranker Reranker(string name)
+    public static (string Model, string Method) SplitRerankerName(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? (name, "cosine") : (name[..dot], name[(dot + 1)..]);
+    }
+
+    private DenseEncoder Loaded(string key, Func<ModelDefinition> definition)
     {
         lock (_gate)
         {
-            if (_rerankers.TryGetValue(name, out var reranker))
+            if (!_encoders.TryGetValue(key, out var encoder))
             {
-                return reranker;
+                encoder = DenseEncoder.Open(definition(), Device, Notice);
+                _encoders[key] = encoder;
             }
-        }
 
-        var dot = name.LastIndexOf('.');
-        var (model, method) = dot < 0 ? (name, "cosine") : (name[..dot], name[(dot + 1)..].ToLowerInvariant());
-        var encoder = Dense(model);
-        ITextReranker created = method switch
-        {
-            "cosine" => new CosineReranker(encoder),
-            "maxsim" => new MaxSimReranker(encoder),
-            _ => throw StoreErrors.NotFound("reranker", name),
-        };
-        lock (_gate)
-        {
-            return _rerankers.TryAdd(name, created) ? created : _rerankers[name];
+            return encoder;
         }
     }
 

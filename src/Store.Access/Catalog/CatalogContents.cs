@@ -9,12 +9,14 @@ internal sealed class CatalogContents
 {
     private readonly Lazy<IReadOnlyList<TableInfo>> _tables;
     private readonly Lazy<IReadOnlyList<IndexInfo>> _indexes;
+    private readonly Lazy<IReadOnlyList<ModelSchema>> _models;
 
     public CatalogContents(IEnumerable<CatalogEntry> entries, Func<CatalogContents, IReadOnlyList<IndexInfo>> indexes)
     {
         Entries = entries.ToDictionary(e => CatalogEntry.Normalize(e.Name), StringComparer.Ordinal);
         _tables = new(() => Entries.Values.Where(e => e.Kind == CatalogEntry.TableKind).Select(e => new TableInfo(e.ToTableSchema(), e.Root)).ToList());
         _indexes = new(() => indexes(this));
+        _models = new(() => Entries.Values.Where(e => e.Kind == CatalogEntry.ModelKind).Select(e => e.ToModelSchema()).ToList());
     }
 
     /// <summary>Entries by normalised name, in name order.</summary>
@@ -23,6 +25,8 @@ internal sealed class CatalogContents
     public IReadOnlyList<TableInfo> Tables => _tables.Value;
 
     public IReadOnlyList<IndexInfo> Indexes => _indexes.Value;
+
+    public IReadOnlyList<ModelSchema> Models => _models.Value;
 
     public TableInfo? FindTable(string name) =>
         Entries.GetValueOrDefault(CatalogEntry.Normalize(name)) is { Kind: CatalogEntry.TableKind } entry

@@ -6,15 +6,17 @@ namespace Store.Access.Catalog;
 
 /// <summary>
 /// One row of the system catalog, stored with the row codec as
-/// [kind, name, table, root page, definition...] where kind is "table" or "index" and the
-/// definition is, for a table, (column name, type name, flags) per column (flags: 1 NOT NULL,
-/// 2 rowid alias) and, for an index, (unique, column names...) followed, for any method but
-/// a B+tree, by NULL, the method name and its options as (name, value) pairs.
+/// [kind, name, table, root page, definition...] where kind is "table", "index" or "model" and
+/// the definition is, for a table, (column name, type name, flags) per column (flags: 1 NOT
+/// NULL, 2 rowid alias); for an index, (unique, column names...) followed, for any method but
+/// a B+tree, by NULL, the method name and its options as (name, value) pairs; and for a model
+/// (whose table is empty and root 0), its file's path and its options as (name, value) pairs.
 /// </summary>
 internal sealed record CatalogEntry(string Kind, string Name, string Table, uint Root, IReadOnlyList<DbValue> Definition)
 {
     public const string TableKind = "table";
     public const string IndexKind = "index";
+    public const string ModelKind = "model";
 
     private const int NotNullFlag = 1;
     private const int RowIdAliasFlag = 2;
@@ -56,6 +58,12 @@ internal sealed record CatalogEntry(string Kind, string Name, string Table, uint
 
         return new CatalogEntry(IndexKind, schema.Name, schema.Table, root, definition);
     }
+
+    public static CatalogEntry ForModel(ModelSchema schema) =>
+        new(ModelKind, schema.Name, "", 0, [DbValue.FromText(schema.Path), .. schema.Options.SelectMany(o => new[] { DbValue.FromText(o.Key), DbValue.FromText(o.Value) })]);
+
+    public ModelSchema ToModelSchema() =>
+        new(Name, Definition[0].AsText, Definition.Skip(1).Chunk(2).Where(p => p.Length == 2).Select(p => new KeyValuePair<string, string>(p[0].AsText, p[1].AsText)).ToList());
 
     public static CatalogEntry Decode(byte[] stored)
     {

@@ -9,10 +9,11 @@ namespace Store.Access.Catalog;
 
 /// <summary>
 /// The catalog: a B+tree (root in header slot <see cref="RootSlot"/>) of
-/// <see cref="CatalogEntry"/> rows naming every table and index with its root page. Created
+/// <see cref="CatalogEntry"/> rows naming every table and index with its root page, and every
+/// model registered with CREATE MODEL. Created
 /// by the first write that needs it; a database without it has no tables.
 /// </summary>
-internal sealed class SystemCatalog(ReadTransaction txn)
+internal sealed partial class SystemCatalog(ReadTransaction txn)
 {
     public const int RootSlot = 0;
 

@@ -37,7 +37,8 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
         {
             try
             {
-                foreach (var entry in new SystemCatalog(txn).Entries())
+                // Models name files and own no pages.
+                foreach (var entry in new SystemCatalog(txn).Entries().Where(e => e.Kind != CatalogEntry.ModelKind))
                 {
                     trees.Add(new TreeWalk(this, txn, $"{entry.Kind} {entry.Name}", entry.Root).Run());
                 }

@@ -50,11 +50,18 @@ public sealed class DenseEncoder : IDisposable
     /// <summary>Texts cut at the maximum length so far.</summary>
     public long TruncatedInputs => Interlocked.Read(ref _truncated);
 
-    public static DenseEncoder Open(BuiltInModel model, InferenceDevice device, Action<string> notice)
+    public static DenseEncoder Open(ModelDefinition model, InferenceDevice device, Action<string> notice)
     {
-        var (modelPath, vocabPath) = BuiltInModelFiles.Default.Locate(model);
-        var (session, onGpu) = OnnxSessions.Open(model.Name, modelPath, device, notice);
-        return new DenseEncoder(model.Name, session, onGpu, new WordPieceTokenizer(vocabPath, model.Settings.LowerCase), model.Settings);
+        var (session, onGpu) = OnnxSessions.Open(model.Name, model.ModelPath, device, notice);
+        try
+        {
+            return new DenseEncoder(model.Name, session, onGpu, new WordPieceTokenizer(model.VocabPath, model.Settings.LowerCase), model.Settings);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Document embeddings, in the order of <paramref name="texts"/>.</summary>

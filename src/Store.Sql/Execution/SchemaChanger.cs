@@ -7,7 +7,7 @@ using Store.Sql.Values;
 
 namespace Store.Sql.Execution;
 
-/// <summary>CREATE and DROP of tables and indexes, through the catalog.</summary>
+/// <summary>CREATE and DROP of tables, indexes and models, through the catalog.</summary>
 internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 {
     /// <summary>Index methods the grammar accepts whose implementation arrives with a later version.</summary>
@@ -64,11 +64,41 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
         context.At(create, () => query.Catalog.CreateIndex(new IndexSchema(create.Name, create.Table, create.Columns, create.Unique, method.ToLowerInvariant(), options)));
     }
 
+    /// <summary>
+    /// Registers a model file in the catalog, by its full path, after loading it once: a file
+    /// that is missing or not an encoder fails here, not at the first query. The built-in
+    /// models' names are taken.
+    /// </summary>
+    public void CreateModel(CreateModelStatement create)
+    {
+        if (create.IfNotExists && query.Catalog.Entries().Any(e => CatalogEntry.SameName(e.Name, create.Name)))
+        {
+            return;
+        }
+
+        context.At(create, () =>
+        {
+            if (Inference.Models.BuiltInModel.Find(create.Name) is not null)
+            {
+                throw StoreErrors.AlreadyExists("built-in model", create.Name);
+            }
+
+            var options = create.Options.Select(o => new KeyValuePair<string, string>(o.Key.ToLowerInvariant(), OptionText(o))).ToList();
+            var definition = Inference.Models.ModelDefinition.FromOptions(create.Name, create.Path, options);
+            query.Evaluation.Models.Dense(definition);
+            query.Catalog.CreateModel(new ModelSchema(create.Name, definition.ModelPath, [.. options.Where(o => o.Key != "vocab"), new("vocab", definition.VocabPath)]));
+            return 0;
+        });
+    }
+
     public void Drop(DropStatement drop)
     {
-        var exists = drop.IsIndex
-            ? query.Catalog.Indexes().Any(i => CatalogEntry.SameName(i.Schema.Name, drop.Name))
-            : query.Catalog.FindTable(drop.Name) is not null;
+        var exists = drop.Target switch
+        {
+            DropTarget.Index => query.Catalog.Indexes().Any(i => CatalogEntry.SameName(i.Schema.Name, drop.Name)),
+            DropTarget.Model => query.Catalog.FindModel(drop.Name) is not null,
+            _ => query.Catalog.FindTable(drop.Name) is not null,
+        };
         if (!exists && drop.IfExists)
         {
             return;
@@ -76,13 +106,17 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 
         context.At(drop, () =>
         {
-            if (drop.IsIndex)
+            switch (drop.Target)
             {
-                query.Catalog.DropIndex(drop.Name);
-            }
-            else
-            {
-                query.Catalog.DropTable(drop.Name);
+                case DropTarget.Index:
+                    query.Catalog.DropIndex(drop.Name);
+                    break;
+                case DropTarget.Model:
+                    query.Catalog.DropModel(drop.Name);
+                    break;
+                default:
+                    query.Catalog.DropTable(drop.Name);
+                    break;
             }
 
             return 0;
@@ -94,6 +128,6 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
     {
         LiteralExpression { Value.IsNull: false } literal => literal.Value.ToString(),
         ColumnExpression { Table: null } word => word.Name,
-        _ => throw context.Error(StoreErrors.InvalidArgument($"index option {option.Key} needs a constant value"), option.Value.Line, option.Value.Column),
+        _ => throw context.Error(StoreErrors.InvalidArgument($"option {option.Key} needs a constant value"), option.Value.Line, option.Value.Column),
     };
 }

@@ -33,6 +33,9 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
             case CreateIndexStatement create:
                 new SchemaChanger(query, context).CreateIndex(create);
                 return StatementResult.Done();
+            case CreateModelStatement create:
+                new SchemaChanger(query, context).CreateModel(create);
+                return StatementResult.Done();
             case DropStatement drop:
                 new SchemaChanger(query, context).Drop(drop);
                 return StatementResult.Done();
@@ -81,12 +84,19 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
                     DbValue.FromText(string.Join(", ", i.Schema.OptionList.Select(o => $"{o.Key} = {o.Value}"))),
                 }).ToList()),
         _ => StatementResult.Listing(["name", "kind", "dimensions", "pooling", "query_prefix", "max_tokens", "source"],
-            Inference.Models.BuiltInModel.All.Select(m => new[]
-            {
-                DbValue.FromText(m.Name), DbValue.FromText("dense"), DbValue.FromInteger(m.Dimensions), DbValue.FromText(m.Settings.Pooling.ToString().ToLowerInvariant()),
-                DbValue.FromText(m.Settings.QueryPrefix), DbValue.FromInteger(m.Settings.MaxLength), DbValue.FromText($"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})"),
-            }).ToList()),
+            Inference.Models.BuiltInModel.All.Select(m => ModelRow(m.Name, m.Dimensions, m.Settings, $"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})"))
+                .Concat(query.Catalog.Models().Select(m =>
+                {
+                    var encoder = query.Evaluation.Encoder(m.Name);
+                    return ModelRow(m.Name, encoder.Dimensions, encoder.Settings, m.Path);
+                })).ToList()),
     };
+
+    private static DbValue[] ModelRow(string name, int dimensions, Inference.Models.EncoderSettings settings, string source) =>
+    [
+        DbValue.FromText(name), DbValue.FromText("dense"), DbValue.FromInteger(dimensions), DbValue.FromText(settings.Pooling.ToString().ToLowerInvariant()),
+        DbValue.FromText(settings.QueryPrefix), DbValue.FromInteger(settings.MaxLength), DbValue.FromText(source),
+    ];
 
     private StatementResult Describe(DescribeStatement describe)
     {

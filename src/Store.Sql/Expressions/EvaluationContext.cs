@@ -1,21 +1,51 @@
+using Store.Access.Catalog;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Inference;
+using Store.Inference.Encoders;
+using Store.Inference.Models;
+using Store.Inference.Reranking;
 
 namespace Store.Sql.Expressions;
 
 /// <summary>
 /// What expressions read besides the row: the statement's parameter values, by slot; the
-/// models that <c>embed</c> and friends run; and the vectors of model calls already run in a
-/// batch for the rows about to be evaluated (see <see cref="Execution.ModelBatches"/>).
+/// models that <c>embed</c> and friends run (built in, or registered in the catalog with
+/// CREATE MODEL); and the results of model calls already run in a batch for the rows about to
+/// be evaluated (see <see cref="Execution.ModelBatches"/>).
 /// </summary>
 internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models = null, Action<long>? modelProgress = null)
 {
+    private readonly Dictionary<string, DenseEncoder> _encoders = new(StringComparer.OrdinalIgnoreCase);
     private long _modelRows;
 
     public DbValue[] Parameters { get; } = parameters;
 
     public ModelHost Models => models ?? throw StoreErrors.NotSupported("model functions in this statement");
+
+    /// <summary>The catalog the statement runs against, where CREATE MODEL's models are found; set by the query context.</summary>
+    public SystemCatalog? Catalog { get; set; }
+
+    /// <summary>The dense encoder a statement names: a model of the catalog, else a built-in one.</summary>
+    public DenseEncoder Encoder(string name)
+    {
+        if (!_encoders.TryGetValue(name, out var encoder))
+        {
+            encoder = Catalog?.FindModel(name) is { } registered
+                ? Models.Dense(ModelDefinition.FromOptions(registered.Name, registered.Path, registered.Options))
+                : Models.Dense(name);
+            _encoders[name] = encoder;
+        }
+
+        return encoder;
+    }
+
+    /// <summary>The reranker a statement names: <c>model</c> or <c>model.method</c> (see <see cref="ModelHost.SplitRerankerName"/>).</summary>
+    public ITextReranker Reranker(string name)
+    {
+        var (model, method) = ModelHost.SplitRerankerName(name);
+        return Models.Reranker(Encoder(model), method);
+    }
 
     /// <summary>Counts rows whose model calls ran in a batch, and tells the statement's progress listener the total so far.</summary>
     public void ModelRowsDone(int rows)

@@ -11,8 +11,8 @@ namespace Store.Sql.Expressions;
 /// vector comes from a batch run ahead of the row when there was one.
 /// </summary>
 /// <remarks>
-/// rerank's model is a reranker name (<see cref="Inference.ModelHost.Reranker"/>): a dense
-/// model re-scoring by exact cosine, or <c>model.maxsim</c> for late interaction. No learned
+/// rerank's model is a reranker name (<see cref="Inference.ModelHost.SplitRerankerName"/>): a
+/// dense model re-scoring by exact cosine, or <c>model.maxsim</c> for late interaction. No learned
 /// reranker ships with Store yet.
 /// </remarks>
 internal sealed class ModelCallNode(ModelFunction function, BoundExpression model, BoundExpression? query, BoundExpression text) : BoundExpression
@@ -30,7 +30,7 @@ internal sealed class ModelCallNode(ModelFunction function, BoundExpression mode
 
         if (Function == ModelFunction.EmbedQuery)
         {
-            return DbValue.FromVector(context.Models.Dense(name).EncodeQuery(text));
+            return DbValue.FromVector(context.Encoder(name).EncodeQuery(text));
         }
 
         if (!context.Prefetched.TryGetValue((this, question, text), out var result))
@@ -44,8 +44,8 @@ internal sealed class ModelCallNode(ModelFunction function, BoundExpression mode
     /// <summary>For several texts at once: each one's vector (embed) or score against <paramref name="query"/> as one number (rerank, in single precision like the vectors it comes from).</summary>
     public float[][] Compute(EvaluationContext context, string model, string? query, IReadOnlyList<string> texts) =>
         Function == ModelFunction.Rerank
-            ? [.. context.Models.Reranker(model).Score(query!, texts).Select(score => new[] { (float)score })]
-            : context.Models.Dense(model).EncodeDocuments(texts);
+            ? [.. context.Reranker(model).Score(query!, texts).Select(score => new[] { (float)score })]
+            : context.Encoder(model).EncodeDocuments(texts);
 
     /// <summary>The model's name, the query (rerank only) and the text for one row; null when any is NULL.</summary>
     public (string Model, string? Query, string Text)? Arguments(DbValue[] row, EvaluationContext context)

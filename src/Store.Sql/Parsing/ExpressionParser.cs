@@ -29,7 +29,7 @@ internal static class ExpressionParser
     private static readonly TokenListParser<SqlToken, Expression> Literal =
         Token.EqualTo(SqlToken.Integer).Select(t => At(t, IntegerValue(t.ToStringValue())))
             .Or(Token.EqualTo(SqlToken.Real).Select(t => At(t, DbValue.FromReal(double.Parse(t.ToStringValue(), CultureInfo.InvariantCulture)))))
-            .Or(Token.EqualTo(SqlToken.String).Select(t => At(t, DbValue.FromText(Unquote(t.ToStringValue(), '\'')))))
+            .Or(Token.EqualTo(SqlToken.String).Select(t => At(t, DbValue.FromText(StringLiteral(t)))))
             .Or(Keyword("NULL").Select(t => At(t, DbValue.Null)))
             .Or(Keyword("TRUE").Select(t => At(t, DbValue.FromInteger(1))))
             .Or(Keyword("FALSE").Select(t => At(t, DbValue.FromInteger(0))))
@@ -199,6 +199,9 @@ internal static class ExpressionParser
     /// <summary>The name a name token stands for: a quoted identifier without its quotes.</summary>
     public static string NameOf(Token<SqlToken> token) =>
         token.Kind == SqlToken.QuotedIdentifier ? Unquote(token.ToStringValue(), '"') : token.ToStringValue();
+
+    /// <summary>The text a string literal token stands for.</summary>
+    public static string StringLiteral(Token<SqlToken> token) => Unquote(token.ToStringValue(), '\'');
 
     private static string Unquote(string text, char quote) =>
         text[1..^1].Replace(new string(quote, 2), quote.ToString(), StringComparison.Ordinal);

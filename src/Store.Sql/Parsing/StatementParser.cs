@@ -67,18 +67,28 @@ internal static class StatementParser
             .Then(o => Token.EqualTo(SqlToken.RParen).Value(o)).OptionalOrDefault([])
         select (Statement)new CreateIndexStatement(name, table, method, columns, options, unique, ifNotExists, create.Span.Position.Line, create.Span.Position.Column);
 
-    /// <summary>CREATE, then TABLE or [UNIQUE] INDEX; the statement is placed at CREATE.</summary>
+    private static readonly TokenListParser<SqlToken, Statement> CreateModel =
+        from create in Keyword("MODEL")
+        from ifNotExists in IfNotExists
+        from name in Name
+        from path in Keyword("FROM").IgnoreThen(Token.EqualTo(SqlToken.String))
+        from options in Keyword("WITH").IgnoreThen(Token.EqualTo(SqlToken.LParen))
+            .IgnoreThen(Option.AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma)))
+            .Then(o => Token.EqualTo(SqlToken.RParen).Value(o)).OptionalOrDefault([])
+        select (Statement)new CreateModelStatement(name, StringLiteral(path), options, ifNotExists, create.Span.Position.Line, create.Span.Position.Column);
+
+    /// <summary>CREATE, then TABLE, [UNIQUE] INDEX or MODEL; the statement is placed at CREATE.</summary>
     private static readonly TokenListParser<SqlToken, Statement> Create =
         from create in Keyword("CREATE")
-        from statement in CreateTable.Or(CreateIndex)
+        from statement in CreateTable.Or(CreateIndex).Or(CreateModel)
         select statement with { Line = create.Span.Position.Line, Column = create.Span.Position.Column };
 
     private static readonly TokenListParser<SqlToken, Statement> Drop =
         from drop in Keyword("DROP")
-        from isIndex in Keyword("TABLE").Value(false).Or(Keyword("INDEX").Value(true))
+        from target in Keyword("TABLE").Value(DropTarget.Table).Or(Keyword("INDEX").Value(DropTarget.Index)).Or(Keyword("MODEL").Value(DropTarget.Model))
         from ifExists in IfExists
         from name in Name
-        select (Statement)new DropStatement(isIndex, name, ifExists, drop.Span.Position.Line, drop.Span.Position.Column);
+        select (Statement)new DropStatement(target, name, ifExists, drop.Span.Position.Line, drop.Span.Position.Column);
 
     private static readonly TokenListParser<SqlToken, IReadOnlyList<Expression>> Row =
         Token.EqualTo(SqlToken.LParen).IgnoreThen(AnyExpression.AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma)))

@@ -59,7 +59,7 @@ public class StatementParserTests
         Assert.Equal(
             [TransactionAction.Begin, TransactionAction.Commit, TransactionAction.Rollback],
             statements.OfType<TransactionStatement>().Select(t => t.Action));
-        Assert.True(((DropStatement)statements[10]).IsIndex);
+        Assert.Equal(DropTarget.Index, ((DropStatement)statements[10]).Target);
     }
 
     [Fact]

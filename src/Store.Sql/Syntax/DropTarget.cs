@@ -1,0 +1,9 @@
+namespace Store.Sql.Syntax;
+
+/// <summary>What a DROP statement removes.</summary>
+internal enum DropTarget
+{
+    Table,
+    Index,
+    Model,
+}
