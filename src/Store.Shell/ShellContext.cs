@@ -16,9 +16,9 @@ internal sealed class ShellContext : IDisposable
 {
     private readonly Database _database;
 
-    public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error)
+    public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error, Inference.InferenceDevice device = Inference.InferenceDevice.Auto)
     {
-        _database = Database.Open(path, new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate });
+        _database = Database.Open(path, new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate, Device = device });
         Session = _database.OpenSession();
         Out = output;
         Err = error;

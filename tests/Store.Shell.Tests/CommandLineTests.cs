@@ -56,6 +56,9 @@ public class CommandLineTests
     {
         Assert.Equal(1, StoreProcess.Run(["-f", "/no/such/file.sql"]).ExitCode);
         Assert.Equal(2, StoreProcess.Run(["--mode", "xml"]).ExitCode);
+        var device = StoreProcess.Run(["--device", "tpu"]);
+        Assert.Equal(2, device.ExitCode);
+        Assert.Contains("unknown device 'tpu'", device.Error, StringComparison.Ordinal);
     }
 
     [Fact]

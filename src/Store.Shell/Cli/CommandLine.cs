@@ -6,10 +6,11 @@ namespace Store.Shell.Cli;
 /// The parsed command line: <c>store [DB] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo]</c>.
 /// DB defaults to <c>:memory:</c>.
 /// </summary>
-internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, string? Init, OutputMode Mode, bool Echo, bool ReadOnly, bool Help)
+internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, string? Init, OutputMode Mode, bool Echo, bool ReadOnly, bool Help, Inference.InferenceDevice Device)
 {
     public const string Usage = """
         usage: store [DB] [--init FILE] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo] [--readonly]
+                     [--device auto|cpu|cuda]
                store demo [FILE]
 
           DB           a database file (created if missing) or :memory: (the default)
@@ -20,6 +21,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
           --mode M     output format: table (default), csv, json or line
           --echo       print each statement before its result
           --readonly   open the database read-only
+          --device D   where models run: auto (the GPU when usable, the default), cpu or cuda
 
         With neither -c nor -f, statements are read from standard input: interactively
         (the REPL; type .help) when it is a terminal, as a script when it is a pipe.
@@ -36,6 +38,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
         string? init = null;
         var scripts = new List<ScriptSource>();
         var mode = OutputMode.Table;
+        var device = Inference.InferenceDevice.Auto;
         bool echo = false, readOnly = false, help = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -55,6 +58,13 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
                     if (!TryParseMode(args[++i], out mode))
                     {
                         error = $"unknown mode '{args[i]}' (table, csv, json or line)";
+                    }
+
+                    break;
+                case "--device" when i + 1 < args.Count:
+                    if (!Enum.TryParse(args[++i], ignoreCase: true, out device) || !Enum.IsDefined(device))
+                    {
+                        error = $"unknown device '{args[i]}' (auto, cpu or cuda)";
                     }
 
                     break;
@@ -78,7 +88,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
             }
         }
 
-        return new CommandLine(database ?? Engine.Database.MemoryPath, scripts, init, mode, echo, readOnly, help);
+        return new CommandLine(database ?? Engine.Database.MemoryPath, scripts, init, mode, echo, readOnly, help, device);
     }
 
     public static bool TryParseMode(string text, out OutputMode mode) =>
