@@ -24,6 +24,7 @@ public sealed partial class Session : IDisposable
     private readonly StatementCache _statements = new();
     private readonly Inference.ModelHost _models;
     private ReadTransaction? _transaction;
+    private EvaluationContext? _lastEvaluation;
 
     internal Session(Pager pager, bool readOnly, Inference.ModelHost models)
     {
@@ -40,6 +41,12 @@ public sealed partial class Session : IDisposable
     /// how many rows it has embedded so far: for a progress display.
     /// </summary>
     public Action<long>? ModelProgress { get; set; }
+
+    /// <summary>
+    /// How many texts the last statement's <c>embed</c> calls cut at their model's maximum
+    /// length (a query's count is complete once its rows are read).
+    /// </summary>
+    public int LastTruncatedInputs => _lastEvaluation?.TruncatedInputs ?? 0;
 
     /// <summary>The values given with SET (such as <c>hnsw.ef_search</c>).</summary>
     public IReadOnlyDictionary<string, DbValue> Settings => _settings.Values;
@@ -139,8 +146,11 @@ public sealed partial class Session : IDisposable
         return changed;
     }
 
-    private StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values) =>
-        new StatementExecutor(new QueryContext(transaction, new EvaluationContext(values, _models, ModelProgress), _settings.Values), binding, _plans).Execute(statement);
+    private StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values)
+    {
+        _lastEvaluation = new EvaluationContext(values, _models, ModelProgress);
+        return new StatementExecutor(new QueryContext(transaction, _lastEvaluation, _settings.Values), binding, _plans).Execute(statement);
+    }
 
     private static List<ResultColumnInfo> Columns(StatementResult result) =>
         result.Columns.Select(c => new ResultColumnInfo(c.Name, c.DeclaredType)).ToList();

@@ -137,6 +137,10 @@ internal sealed class ShellContext : IDisposable
                 using var result = Session.Execute(statement);
                 progress?.Finish();
                 ResultPrinter.Print(result, Mode, Out, Width);
+                if (Session.LastTruncatedInputs is var cut and > 0)
+                {
+                    Err.WriteLine($"warning: {cut} text{(cut == 1 ? " was" : "s were")} longer than the model's maximum length and cut to it");
+                }
             }
 
             if (Timer)

@@ -26,6 +26,23 @@ public class DapperTests
     }
 
     [Fact]
+    public void Embedding_and_searching_with_the_built_in_model_through_dapper()
+    {
+        using var connection = new StoreConnection("Data Source=:memory:;Device=Cpu");
+        connection.Open();
+        connection.Execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, emb VECTOR(384))");
+        connection.Execute("INSERT INTO notes (id, body, emb) VALUES (@Id, @Body, embed(@Body))", new[]
+        {
+            new { Id = 1, Body = "The train to the airport leaves every ten minutes." },
+            new { Id = 2, Body = "Sourdough needs a starter of wild yeast." },
+        });
+        var found = connection.QuerySingle<long>("SELECT id FROM notes ORDER BY emb <=> embed_query(@Question) LIMIT 1", new { Question = "how do I bake bread" });
+        var vector = connection.QuerySingle<float[]>("SELECT embed_query('minilm', @Question)", new { Question = "how do I bake bread" });
+        Assert.Equal(2, found);
+        Assert.Equal(384, vector.Length);
+    }
+
+    [Fact]
     public void Query_maps_rows_to_a_class_with_a_vector_property()
     {
         using var connection = Docs();

@@ -18,4 +18,15 @@ public class ProgressTests
         Assert.EndsWith("\r", shown, StringComparison.Ordinal);
         Assert.Contains("70", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Texts_cut_at_the_model_s_maximum_length_are_reported_after_the_statement()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        using var shell = new ShellContext(Engine.Database.MemoryPath, readOnly: false, output, error, Inference.InferenceDevice.Cpu);
+        var longText = string.Join(' ', Enumerable.Repeat("retrieval", 300));
+        Assert.True(shell.RunStatement($"SELECT vector_dims(embed('minilm', '{longText}')) AS dims, vector_dims(embed('minilm', 'short')) AS short"));
+        Assert.Contains("384", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("warning: 1 text was longer than the model's maximum length and cut to it\n", error.ToString().ReplaceLineEndings("\n"));
+    }
 }

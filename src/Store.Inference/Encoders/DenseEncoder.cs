@@ -64,16 +64,16 @@ public sealed class DenseEncoder : IDisposable
         }
     }
 
-    /// <summary>Document embeddings, in the order of <paramref name="texts"/>.</summary>
-    public float[][] EncodeDocuments(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) =>
-        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Pool(hidden, batch, Dimensions, Settings));
+    /// <summary>Document embeddings, in the order of <paramref name="texts"/>; <paramref name="cut"/> is told of each text cut at the maximum length.</summary>
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize, Action? cut = null) =>
+        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Pool(hidden, batch, Dimensions, Settings), cut);
 
     /// <summary>
     /// Each text's token vectors (the model's last layer, [CLS] and [SEP] left out, each scaled to
     /// unit length) as one row-major [tokens x dimensions] array: for late-interaction scoring.
     /// </summary>
     public float[][] EncodeTokens(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) =>
-        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Tokens(hidden, batch, Dimensions));
+        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Tokens(hidden, batch, Dimensions), null);
 
     /// <summary>A search query's embedding: the query prefix added, cached by text.</summary>
     public float[] EncodeQuery(string text)
@@ -90,7 +90,7 @@ public sealed class DenseEncoder : IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>Runs the texts in length-sorted batches; <paramref name="readOut"/> turns a batch's output into one array per text.</summary>
-    private float[][] Encode(IReadOnlyList<string> texts, int batchSize, ReadOut readOut)
+    private float[][] Encode(IReadOnlyList<string> texts, int batchSize, ReadOut readOut, Action? cut)
     {
         var tokens = new long[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
@@ -99,6 +99,7 @@ public sealed class DenseEncoder : IDisposable
             if (truncated)
             {
                 Interlocked.Increment(ref _truncated);
+                cut?.Invoke();
             }
         }
 

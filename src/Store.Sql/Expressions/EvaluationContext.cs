@@ -47,6 +47,13 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
         return Models.Reranker(Encoder(model), method);
     }
 
+    /// <summary>Texts this statement's embed() calls cut at their model's maximum length.</summary>
+    public int TruncatedInputs { get; private set; }
+
+    /// <summary>Document embeddings through <see cref="Encoder"/>, counting the texts cut.</summary>
+    public float[][] EncodeDocuments(string model, IReadOnlyList<string> texts) =>
+        Encoder(model).EncodeDocuments(texts, cut: () => TruncatedInputs++);
+
     /// <summary>Counts rows whose model calls ran in a batch, and tells the statement's progress listener the total so far.</summary>
     public void ModelRowsDone(int rows)
     {

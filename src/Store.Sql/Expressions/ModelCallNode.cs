@@ -45,7 +45,7 @@ internal sealed class ModelCallNode(ModelFunction function, BoundExpression mode
     public float[][] Compute(EvaluationContext context, string model, string? query, IReadOnlyList<string> texts) =>
         Function == ModelFunction.Rerank
             ? [.. context.Reranker(model).Score(query!, texts).Select(score => new[] { (float)score })]
-            : context.Encoder(model).EncodeDocuments(texts);
+            : context.EncodeDocuments(model, texts);
 
     /// <summary>The model's name, the query (rerank only) and the text for one row; null when any is NULL.</summary>
     public (string Model, string? Query, string Text)? Arguments(DbValue[] row, EvaluationContext context)
