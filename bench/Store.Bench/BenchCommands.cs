@@ -28,7 +28,7 @@ internal static class BenchCommands
               [--index hnsw|ivf|ivf_sq8|ivf_pq|flat] [--m 16] [--ef-construction 200] [--lists N]
               [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--json OUT] [--peers]
                                            ANN through SQL: recall, QPS, latency, build time, size; --peers adds hnswlib and faiss
-          eval --data DIR[,DIR...] [--pipelines dense,hnsw,dense+cosine,dense+maxsim,hnsw+rerank] [--model arctic]
+          eval --data DIR[,DIR...] [--pipelines dense,hnsw,dense+cosine,dense+maxsim,dense+listwise,hnsw+rerank] [--model arctic]
                [--rerank-depth 20] [--device cpu|auto|cuda] [--json OUT]
                                            retrieval quality on BEIR collections through SQL: nDCG@10, recall@100, MRR@10
           encode [--model arctic] [--data DIR] [--texts 256] [--batches 1,8,32,64] [--peer]

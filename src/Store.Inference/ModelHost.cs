@@ -48,7 +48,8 @@ public sealed class ModelHost
 
     /// <summary>
     /// A reranker over <paramref name="encoder"/>: <c>cosine</c> (exact cosine re-scoring with
-    /// the dense model) or <c>maxsim</c> (late interaction over its token vectors).
+    /// the dense model), <c>maxsim</c> (late interaction over its token vectors) or
+    /// <c>listwise</c> (the query enriched with the first candidates, as E2Rank does).
     /// </summary>
     public ITextReranker Reranker(DenseEncoder encoder, string method)
     {
@@ -56,6 +57,7 @@ public sealed class ModelHost
         {
             "cosine" => new CosineReranker(encoder),
             "maxsim" => new MaxSimReranker(encoder),
+            "listwise" => new ListwiseReranker(encoder),
             _ => throw StoreErrors.NotFound("reranker", $"{encoder.Name}.{method}"),
         };
         lock (_gate)

@@ -87,6 +87,21 @@ public class ModelFunctionTests
         Assert.Equal(Passages.Length, ranked.Select(r => r[1].AsReal).Distinct().Count());
     }
 
+    /// <summary>The listwise reranker folds the first candidates into the query, so it is given them in first-stage order.</summary>
+    [Fact]
+    public void The_listwise_reranker_reorders_a_first_stage_by_the_query_enriched_with_its_best_candidates()
+    {
+        using var db = new SqlRunner(options: OnCpu);
+        db.Run("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT, emb VECTOR(384))");
+        db.Run("INSERT INTO docs VALUES " + string.Join(", ", Passages.Select((p, i) => $"({i + 1}, '{p}', embed('{p}'))")));
+        var ranked = db.Query(
+            "SELECT c.id, rerank('arctic.listwise', 'which drug blocks COX-1?', c.body) AS score "
+            + "FROM (SELECT id, body FROM docs ORDER BY emb <=> embed_query('which drug blocks COX-1?') LIMIT 5) AS c ORDER BY score DESC");
+        Assert.Equal(5, ranked.Count);
+        Assert.Equal(4, ranked[0][0].AsInteger);
+        Assert.True(ranked[0][1].AsReal > ranked[1][1].AsReal);
+    }
+
     [Fact]
     public void Null_text_gives_null_and_bad_arguments_are_typed_errors()
     {
