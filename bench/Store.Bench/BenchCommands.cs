@@ -21,8 +21,8 @@ internal static class BenchCommands
           knn-scan [--vectors N] [--dims D] [--queries Q] [--k K] [--json OUT]
                                            exact kNN scan throughput, against numpy and faiss IndexFlatL2
           sql-soak [--databases N] [--queries Q] [--seed S]  the SQLite differential test at soak size
-          gen --out DIR [--kind clustered|normalised] [--count N] [--dim D] [--queries Q] [--seed S]
-              [--clusters C] [--metric l2|ip|cosine] [--no-gt]
+          gen --out DIR [--kind clustered|normalised|text] [--count N] [--dim D] [--queries Q] [--seed S]
+              [--clusters C] [--metric l2|ip|cosine] [--no-gt] [--data PASSAGES.jsonl --model arctic]
                                            seeded synthetic vectors: base.fvecs, queries.fvecs, gt.ivecs (exact top 100)
           ann --base FILE --queries FILE [--gt FILE] [--metric l2|ip|cosine] [--k 10]
               [--index hnsw|ivf|ivf_sq8|ivf_pq|flat] [--m 16] [--ef-construction 200] [--lists N]
