@@ -29,13 +29,17 @@ internal static class EncodeCommand
         foreach (var batch in batches)
         {
             var clock = Stopwatch.StartNew();
-            vectors = encoder.EncodeDocuments(texts, batch);
+            vectors = encoder.EncodeDocuments(texts, batch, tokenBudget: int.MaxValue);
             Console.WriteLine($"store   batch {batch,3}: {texts.Count / clock.Elapsed.TotalSeconds,7:F1} texts/s");
         }
 
+        var automatic = Stopwatch.StartNew();
+        encoder.EncodeDocuments(texts);
+        Console.WriteLine($"store   default (up to {Inference.Encoders.DenseEncoder.DefaultBatchSize} texts, {Inference.Encoders.DenseEncoder.DefaultTokenBudget} tokens a batch): {texts.Count / automatic.Elapsed.TotalSeconds,7:F1} texts/s");
+
         if (arguments.Flag("peer"))
         {
-            ComparePeer(model, texts, batches, vectors);
+            ComparePeer(encoder, model, texts, batches, vectors);
         }
 
         return 0;
@@ -47,7 +51,7 @@ internal static class EncodeCommand
             .Where(f => f.Length == 4).Select(f => $"{f[2]}. {f[3]}").Take(count).ToList()
         : BeirCollection.Load(data).Documents.Take(count).Select(d => d.Text).ToList();
 
-    private static void ComparePeer(string model, List<string> texts, int[] batches, float[][] ours)
+    private static void ComparePeer(Inference.Encoders.DenseEncoder encoder, string model, List<string> texts, int[] batches, float[][] ours)
     {
         var project = Path.Combine(RepositoryPaths.Root, "bench", "peers", "SentenceTransformersPeer");
         var build = Path.Combine(RepositoryPaths.Root, "bench", "peers", "build", "sentence-transformers");
@@ -76,7 +80,9 @@ internal static class EncodeCommand
             var theirs = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(output)).ToArray().Chunk(ours[0].Length).ToArray();
             var differences = ours.Zip(theirs, (a, b) => a.Zip(b, (x, y) => MathF.Abs(x - y)).Max()).ToList();
             var cosines = ours.Zip(theirs, (a, b) => Core.Vectors.VectorDistance.Dot(a, b) / MathF.Sqrt(Core.Vectors.VectorDistance.Dot(b, b))).ToList();
+            var worst = differences.IndexOf(differences.Max());
             Console.WriteLine($"store vs package vectors over {differences.Count} texts: max abs difference {differences.Max():E2} (median {differences.Order().ElementAt(differences.Count / 2):E2}), lowest cosine {cosines.Min():F6}");
+            Console.WriteLine($"  largest difference on text {worst} ({texts[worst].Length} characters, {encoder.TokenCount(texts[worst])} tokens): {texts[worst][..Math.Min(80, texts[worst].Length)]}...");
         }
         finally
         {

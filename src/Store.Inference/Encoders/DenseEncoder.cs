@@ -9,12 +9,18 @@ namespace Store.Inference.Encoders;
 /// <summary>
 /// A dense text encoder (a BERT-style ONNX model): texts are tokenised, sorted by length and
 /// run in batches padded only to each batch's longest text (fixed padding to the maximum
-/// length is about 2x slower), then pooled and normalised as the model's card says. Query
-/// embeddings get the model's query prefix and are cached by text.
+/// length is about 2x slower), then pooled and normalised as the model's card says. A batch
+/// holds at most <see cref="DefaultBatchSize"/> texts and <see cref="DefaultTokenBudget"/>
+/// padded tokens: on the CPU, short texts encode fastest about 8-32 at a time, long ones
+/// one or two at a time (bench/RESULTS.md, "Inference"). Query embeddings get the model's
+/// query prefix and are cached by text.
 /// </summary>
 public sealed class DenseEncoder : IDisposable
 {
     public const int DefaultBatchSize = 32;
+
+    /// <summary>Padded tokens in one batch (texts x the longest text's tokens).</summary>
+    public const int DefaultTokenBudget = 512;
 
     private const int CachedQueries = 1024;
 
@@ -64,16 +70,19 @@ public sealed class DenseEncoder : IDisposable
         }
     }
 
-    /// <summary>Document embeddings, in the order of <paramref name="texts"/>; <paramref name="cut"/> is told of each text cut at the maximum length.</summary>
-    public float[][] EncodeDocuments(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize, Action? cut = null) =>
-        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Pool(hidden, batch, Dimensions, Settings), cut);
+    /// <summary>
+    /// Document embeddings, in the order of <paramref name="texts"/>; <paramref name="cut"/> is
+    /// told of each text cut at the maximum length. The batch limits are for benchmarks.
+    /// </summary>
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize, Action? cut = null, int tokenBudget = DefaultTokenBudget) =>
+        Encode(texts, batchSize, tokenBudget, (hidden, batch) => EmbeddingPooling.Pool(hidden, batch, Dimensions, Settings), cut);
 
     /// <summary>
     /// Each text's token vectors (the model's last layer, [CLS] and [SEP] left out, each scaled to
     /// unit length) as one row-major [tokens x dimensions] array: for late-interaction scoring.
     /// </summary>
     public float[][] EncodeTokens(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) =>
-        Encode(texts, batchSize, (hidden, batch) => EmbeddingPooling.Tokens(hidden, batch, Dimensions), null);
+        Encode(texts, batchSize, DefaultTokenBudget, (hidden, batch) => EmbeddingPooling.Tokens(hidden, batch, Dimensions), null);
 
     /// <summary>A search query's embedding: the query prefix added, cached by text.</summary>
     public float[] EncodeQuery(string text)
@@ -87,10 +96,13 @@ public sealed class DenseEncoder : IDisposable
         return vector;
     }
 
+    /// <summary>How many tokens the model sees of a text, [CLS] and [SEP] included (at most the maximum length).</summary>
+    public int TokenCount(string text) => _tokenizer.Encode(text, Settings.MaxLength, out _).Length;
+
     public void Dispose() => _session.Dispose();
 
     /// <summary>Runs the texts in length-sorted batches; <paramref name="readOut"/> turns a batch's output into one array per text.</summary>
-    private float[][] Encode(IReadOnlyList<string> texts, int batchSize, ReadOut readOut, Action? cut)
+    private float[][] Encode(IReadOnlyList<string> texts, int batchSize, int tokenBudget, ReadOut readOut, Action? cut)
     {
         var tokens = new long[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
@@ -105,9 +117,12 @@ public sealed class DenseEncoder : IDisposable
 
         var order = Enumerable.Range(0, texts.Count).OrderByDescending(i => tokens[i].Length).ToArray();
         var vectors = new float[texts.Count][];
-        for (var start = 0; start < order.Length; start += batchSize)
+        for (var start = 0; start < order.Length;)
         {
-            var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
+            // Longest first, so the first text of a batch sets its padded length.
+            var count = Math.Clamp(tokenBudget / tokens[order[start]].Length, 1, Math.Min(batchSize, order.Length - start));
+            var rows = order.AsSpan(start, count).ToArray();
+            start += count;
             var pooled = Run(WordPieceTokenizer.Pad(rows.Select(i => tokens[i]).ToList()), readOut);
             for (var j = 0; j < rows.Length; j++)
             {

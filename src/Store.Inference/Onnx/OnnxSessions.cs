@@ -12,14 +12,12 @@ namespace Store.Inference.Onnx;
 internal static class OnnxSessions
 {
     /// <summary>
-    /// Intra-op threads: <c>STORE_INFERENCE_THREADS</c> when set, else one per physical core
-    /// (half the logical ones). On a 2-vCPU machine one thread encodes as fast as two or faster
-    /// (bench/RESULTS.md, "Inference"); more cores do help on larger machines.
+    /// Intra-op threads: <c>STORE_INFERENCE_THREADS</c> when set, else one per logical core.
+    /// Measured on a 2-core machine, two threads encode 1.7-1.8x faster than one, and ONNX
+    /// Runtime's own default (0) ran as one (bench/RESULTS.md, "Inference").
     /// </summary>
     public static int IntraOpThreads =>
-        int.TryParse(Environment.GetEnvironmentVariable("STORE_INFERENCE_THREADS"), out var threads) && threads > 0
-            ? threads
-            : Math.Max(1, Environment.ProcessorCount / 2);
+        int.TryParse(Environment.GetEnvironmentVariable("STORE_INFERENCE_THREADS"), out var threads) && threads > 0 ? threads : Environment.ProcessorCount;
 
     public static (InferenceSession Session, bool OnGpu) Open(string model, string path, InferenceDevice device, Action<string> notice)
     {
