@@ -7,8 +7,19 @@ using Store.Inference;
 // Prints one line per figure; exit code 1 when CUDA is not usable or the vectors differ.
 var texts = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "passages.tsv")).Skip(1)
     .Select(line => line.Split('\t')).Where(f => f.Length == 4).Select(f => $"{f[2]}. {f[3]}").ToList();
-var cuda = ModelHost.For(InferenceDevice.Cuda).Dense("arctic");
 var cpu = ModelHost.For(InferenceDevice.Cpu).Dense("arctic");
+Store.Inference.Encoders.DenseEncoder cuda;
+try
+{
+    cuda = ModelHost.For(InferenceDevice.Cuda).Dense("arctic");
+}
+catch (Store.Core.Errors.StoreException e)
+{
+    Console.WriteLine($"cuda provider active: False ({e.Message})");
+    Console.WriteLine($"cpu encoder works: {cpu.EncodeDocuments([texts[0]])[0].Length} dimensions");
+    return 1;
+}
+
 Console.WriteLine($"cuda provider active: {cuda.OnGpu}");
 
 var sample = texts.Take(64).ToList();

@@ -11,5 +11,5 @@ if [ "$(sha256sum "$stage/gpucheck.tar.zst" | cut -d' ' -f1)" != "$(cat bench/gp
   exit 0
 fi
 mkdir -p "$stage/app" && zstd -dc "$stage/gpucheck.tar.zst" | tar -C "$stage/app" -xf -
-nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
+nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || echo "nvidia-smi: not found"
 STORE_MODEL_CACHE="$stage/models" "$stage/app/Store.GpuCheck" | tee "${OUT:-/tmp}/gpucheck.txt"
