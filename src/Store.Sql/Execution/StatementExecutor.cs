@@ -83,19 +83,20 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
                     DbValue.FromText(string.Join(", ", i.Schema.Columns)), DbValue.FromInteger(i.Schema.Unique ? 1 : 0),
                     DbValue.FromText(string.Join(", ", i.Schema.OptionList.Select(o => $"{o.Key} = {o.Value}"))),
                 }).ToList()),
-        _ => StatementResult.Listing(["name", "kind", "dimensions", "pooling", "query_prefix", "max_tokens", "source"],
-            Inference.Models.BuiltInModel.All.Select(m => ModelRow(m.Name, m.Dimensions, m.Settings, $"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})"))
+        _ => StatementResult.Listing(["name", "kind", "dimensions", "pooling", "query_prefix", "max_tokens", "source", "options"],
+            Inference.Models.BuiltInModel.All.Select(m => ModelRow(m.Name, m.Dimensions, m.Settings, $"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})", ""))
                 .Concat(query.Catalog.Models().Select(m =>
                 {
                     var encoder = query.Evaluation.Encoder(m.Name);
-                    return ModelRow(m.Name, encoder.Dimensions, encoder.Settings, m.Path);
+                    return ModelRow(m.Name, encoder.Dimensions, encoder.Settings, m.Path, string.Join(", ", m.Options.Select(o => $"{o.Key} = '{o.Value.Replace("'", "''", StringComparison.Ordinal)}'")));
                 })).ToList()),
     };
 
-    private static DbValue[] ModelRow(string name, int dimensions, Inference.Models.EncoderSettings settings, string source) =>
+    /// <summary>One row of SHOW MODELS; options are as CREATE MODEL takes them (empty for a built-in model).</summary>
+    private static DbValue[] ModelRow(string name, int dimensions, Inference.Models.EncoderSettings settings, string source, string options) =>
     [
         DbValue.FromText(name), DbValue.FromText("dense"), DbValue.FromInteger(dimensions), DbValue.FromText(settings.Pooling.ToString().ToLowerInvariant()),
-        DbValue.FromText(settings.QueryPrefix), DbValue.FromInteger(settings.MaxLength), DbValue.FromText(source),
+        DbValue.FromText(settings.QueryPrefix), DbValue.FromInteger(settings.MaxLength), DbValue.FromText(source), DbValue.FromText(options),
     ];
 
     private StatementResult Describe(DescribeStatement describe)
