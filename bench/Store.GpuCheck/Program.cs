@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Store.Core.Vectors;
 using Store.Inference;
+using Store.Shell.Demo;
 
 // The GPU check of the inference issue, run on the device machine: the CUDA provider is
 // active, its embeddings equal the CPU's within 1e-3, and throughput at batch 64 and 256.
 // Prints one line per figure; exit code 1 when CUDA is not usable or the vectors differ.
-var texts = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "passages.tsv")).Skip(1)
-    .Select(line => line.Split('\t')).Where(f => f.Length == 4).Select(f => $"{f[2]}. {f[3]}").ToList();
+var texts = DemoPassage.Load(DemoPassage.CorpusPath).Select(p => p.Text).ToList();
 var cpu = ModelHost.For(InferenceDevice.Cpu).Dense("arctic");
 Store.Inference.Encoders.DenseEncoder cuda;
 try

@@ -47,8 +47,7 @@ internal static class EncodeCommand
 
     /// <summary>The first <paramref name="count"/> documents of a BEIR corpus (title and text), or the demo's passages.</summary>
     private static List<string> Texts(string? data, int count) => data is null
-        ? File.ReadLines(Path.Combine(RepositoryPaths.Root, "sql-samples", "demo", "passages.tsv")).Skip(1).Select(l => l.Split('\t'))
-            .Where(f => f.Length == 4).Select(f => $"{f[2]}. {f[3]}").Take(count).ToList()
+        ? Shell.Demo.DemoPassage.Load(Path.Combine(RepositoryPaths.Root, "sql-samples", "demo", "passages.tsv")).Select(p => p.Text).Take(count).ToList()
         : BeirCollection.Load(data).Documents.Take(count).Select(d => d.Text).ToList();
 
     private static void ComparePeer(Inference.Encoders.DenseEncoder encoder, string model, List<string> texts, int[] batches, float[][] ours)

@@ -5,6 +5,9 @@ internal sealed record DemoPassage(string Topic, int? Year, string Title, string
 {
     public static string CorpusPath => Path.Combine(AppContext.BaseDirectory, "demo", "passages.tsv");
 
+    /// <summary>What the demo embeds: the title, a full stop, and the text.</summary>
+    public string Text => $"{Title}. {Body}";
+
     /// <summary>The passages of a tab-separated file with a header line: topic, year, title, text.</summary>
     public static List<DemoPassage> Load(string path) =>
         File.ReadLines(path).Skip(1).Where(line => line.Length > 0).Select(line => line.Split('\t')).Select(f =>

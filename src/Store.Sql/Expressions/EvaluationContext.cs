@@ -16,7 +16,9 @@ namespace Store.Sql.Expressions;
 /// </summary>
 internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models = null, Action<long>? modelProgress = null)
 {
-    private readonly Dictionary<string, DenseEncoder> _encoders = new(StringComparer.OrdinalIgnoreCase);
+    // Made on first use: every statement has a context, few run models.
+    private Dictionary<string, DenseEncoder>? _encoders;
+    private Dictionary<(ModelCallNode Call, string? Query, string Text), float[]>? _prefetched;
     private long _modelRows;
 
     public DbValue[] Parameters { get; } = parameters;
@@ -29,6 +31,7 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
     /// <summary>The dense encoder a statement names: a model of the catalog, else a built-in one.</summary>
     public DenseEncoder Encoder(string name)
     {
+        _encoders ??= new(StringComparer.OrdinalIgnoreCase);
         if (!_encoders.TryGetValue(name, out var encoder))
         {
             encoder = Catalog?.FindModel(name) is { } registered
@@ -62,5 +65,5 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
     }
 
     /// <summary>Results computed ahead by batch, by call, query (rerank only) and text: a vector, or a rerank score as one number.</summary>
-    public Dictionary<(ModelCallNode Call, string? Query, string Text), float[]> Prefetched { get; } = [];
+    public Dictionary<(ModelCallNode Call, string? Query, string Text), float[]> Prefetched => _prefetched ??= [];
 }

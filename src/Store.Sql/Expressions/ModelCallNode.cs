@@ -50,15 +50,17 @@ internal sealed class ModelCallNode(ModelFunction function, BoundExpression mode
     /// <summary>The model's name, the query (rerank only) and the text for one row; null when any is NULL.</summary>
     public (string Model, string? Query, string Text)? Arguments(DbValue[] row, EvaluationContext context)
     {
-        var values = new[] { model.Evaluate(row, context), query?.Evaluate(row, context) ?? DbValue.FromText(""), text.Evaluate(row, context) };
+        DbValue[] values = query is null
+            ? [model.Evaluate(row, context), text.Evaluate(row, context)]
+            : [model.Evaluate(row, context), query.Evaluate(row, context), text.Evaluate(row, context)];
         if (values.Any(v => v.IsNull))
         {
             return null;
         }
 
         return values.All(v => v.Kind == DbValueKind.Text)
-            ? (values[0].AsText, query is null ? null : values[1].AsText, values[2].AsText)
-            : throw StoreErrors.TypeMismatch($"{ModelFunctions.NameOf(Function)}() takes a model name and TEXT, got {string.Join(", ", values.Where((_, i) => i != 1 || query is not null).Select(v => v.Kind))}");
+            ? (values[0].AsText, query is null ? null : values[1].AsText, values[^1].AsText)
+            : throw StoreErrors.TypeMismatch($"{ModelFunctions.NameOf(Function)}() takes a model name and TEXT, got {string.Join(", ", values.Select(v => v.Kind))}");
     }
 
     public override string ToString() => $"{ModelFunctions.NameOf(Function)}({string.Join(", ", new[] { model, query, text }.OfType<BoundExpression>())})";

@@ -16,25 +16,23 @@ internal enum ModelFunction
 /// <summary>Model function names and their arguments; without the model argument the model is the default one.</summary>
 internal static class ModelFunctions
 {
+    /// <summary>Each function by name, with the arguments it takes besides the optional model.</summary>
+    private static readonly Dictionary<string, (ModelFunction Function, int Arguments)> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["embed"] = (ModelFunction.Embed, 1),
+        ["embed_query"] = (ModelFunction.EmbedQuery, 1),
+        ["rerank"] = (ModelFunction.Rerank, 2),
+    };
+
     public static bool TryGet(string name, int arguments, out ModelFunction function)
     {
-        (function, var minimum) = name.ToLowerInvariant() switch
-        {
-            "embed" => (ModelFunction.Embed, 1),
-            "embed_query" => (ModelFunction.EmbedQuery, 1),
-            "rerank" => (ModelFunction.Rerank, 2),
-            _ => ((ModelFunction)(-1), -1),
-        };
-        return minimum > 0 && arguments >= minimum && arguments <= minimum + 1;
+        var found = ByName.TryGetValue(name, out var entry) && arguments >= entry.Arguments && arguments <= entry.Arguments + 1;
+        function = entry.Function;
+        return found;
     }
 
     /// <summary>Whether a call's model argument was given (it is always first).</summary>
-    public static bool NamesModel(ModelFunction function, int arguments) => arguments == (function == ModelFunction.Rerank ? 3 : 2);
+    public static bool NamesModel(ModelFunction function, int arguments) => arguments == ByName[NameOf(function)].Arguments + 1;
 
-    public static string NameOf(ModelFunction function) => function switch
-    {
-        ModelFunction.Embed => "embed",
-        ModelFunction.EmbedQuery => "embed_query",
-        _ => "rerank",
-    };
+    public static string NameOf(ModelFunction function) => ByName.First(p => p.Value.Function == function).Key;
 }
