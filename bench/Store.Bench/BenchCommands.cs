@@ -26,14 +26,14 @@ internal static class BenchCommands
                                            seeded synthetic vectors: base.fvecs, queries.fvecs, gt.ivecs (exact top 100)
           ann --base FILE --queries FILE [--gt FILE] [--metric l2|ip|cosine] [--k 10]
               [--index hnsw|ivf|ivf_sq8|ivf_pq|flat] [--m 16] [--ef-construction 200] [--lists N]
-              [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--json OUT] [--peers]
+              [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--passes 5] [--json OUT] [--peers]
                                            ANN through SQL: recall, QPS, latency, build time, size; --peers adds hnswlib and faiss
           eval --data DIR[,DIR...] [--pipelines dense,hnsw,dense+cosine,dense+maxsim,dense+listwise,hnsw+rerank] [--model arctic]
                [--rerank-depth 20] [--device cpu|auto|cuda] [--json OUT]
                                            retrieval quality on BEIR collections through SQL: nDCG@10, recall@100, MRR@10
           encode [--model arctic] [--data DIR] [--texts 256] [--batches 1,8,32,64] [--peer]
                                            encoding throughput by batch size; --peer adds the SentenceTransformers package's encoder and compares vectors
-          hnsw-layers --base FILE --queries FILE [--m 16] [--ef-construction 200] [--ef 10] [--k 10] [--rounds 10]
+          hnsw-layers --base FILE --queries FILE [--m 16] [--ef-construction 200] [--ef 10] [--k 10] [--rounds 10] [--graph-only]
                                            HNSW query time by layer: bare graph, access layer, SQL statement
         """;
 

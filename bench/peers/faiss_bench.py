@@ -87,6 +87,7 @@ def main():
         parser.add_argument(name, required=True)
     for name in ("--k", "--m", "--ef-construction", "--lists", "--pq-m", "--rerank", "--threads"):
         parser.add_argument(name, type=int, required=True)
+    parser.add_argument("--passes", type=int, default=1)  # single-thread passes; the median gives qps_1t
     args = parser.parse_args()
     base = read_vecs(args.base, np.float32)
     queries = read_vecs(args.queries, np.float32)
@@ -113,13 +114,17 @@ def main():
         faiss.omp_set_num_threads(1)
         for q in queries[:WARMUP_QUERIES]:
             index.search(q.reshape(1, -1), args.k)
-        found, latencies_us = [], []
-        total = time.perf_counter()
-        for i in range(queries.shape[0]):
-            start = time.perf_counter()
-            found.append(index.search(queries[i:i + 1], args.k)[1][0])
-            latencies_us.append((time.perf_counter() - start) * 1e6)
-        one_s = time.perf_counter() - total
+        found, latencies_us, pass_s = [], [], []
+        for _ in range(args.passes):
+            total = time.perf_counter()
+            for i in range(queries.shape[0]):
+                start = time.perf_counter()
+                ids = index.search(queries[i:i + 1], args.k)[1][0]
+                latencies_us.append((time.perf_counter() - start) * 1e6)
+                if len(found) < queries.shape[0]:
+                    found.append(ids)
+            pass_s.append(time.perf_counter() - total)
+        one_s = sorted(pass_s)[len(pass_s) // 2]
         latencies_us.sort()
 
         faiss.omp_set_num_threads(args.threads)

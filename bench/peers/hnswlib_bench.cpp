@@ -126,6 +126,8 @@ int main(int argc, char** argv) {
     const size_t m = std::stoul(args["m"]);
     const size_t ef_construction = std::stoul(args["ef-construction"]);
     const size_t threads = std::stoul(args["threads"]);
+    // Single-thread passes over the queries; the median pass gives qps_1t.
+    const size_t passes = args.count("passes") ? std::stoul(args["passes"]) : 1;
 
     auto base = read_vecs<float>(args["base"]);
     auto queries = read_vecs<float>(args["queries"]);
@@ -153,14 +155,20 @@ int main(int argc, char** argv) {
         for (size_t q = 0; q < std::min(kWarmupQueries, queries.rows); ++q) search(index, queries.row(q), k);
 
         std::vector<std::vector<size_t>> found(queries.rows);
-        std::vector<double> latencies_us(queries.rows);
-        const auto one_start = Clock::now();
-        for (size_t q = 0; q < queries.rows; ++q) {
-            const auto start = Clock::now();
-            found[q] = search(index, queries.row(q), k);
-            latencies_us[q] = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+        std::vector<double> latencies_us;
+        std::vector<double> pass_s;
+        for (size_t pass = 0; pass < passes; ++pass) {
+            const auto pass_start = Clock::now();
+            for (size_t q = 0; q < queries.rows; ++q) {
+                const auto start = Clock::now();
+                auto ids = search(index, queries.row(q), k);
+                latencies_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+                if (pass == 0) found[q] = std::move(ids);
+            }
+            pass_s.push_back(std::chrono::duration<double>(Clock::now() - pass_start).count());
         }
-        const double one_s = std::chrono::duration<double>(Clock::now() - one_start).count();
+        std::sort(pass_s.begin(), pass_s.end());
+        const double one_s = pass_s[pass_s.size() / 2];
         std::sort(latencies_us.begin(), latencies_us.end());
         const size_t p99_rank = std::max<size_t>(1, size_t(std::ceil(latencies_us.size() * 0.99))) - 1;
         const double mean_us = std::accumulate(latencies_us.begin(), latencies_us.end(), 0.0) / double(latencies_us.size());

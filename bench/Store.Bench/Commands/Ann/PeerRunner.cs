@@ -33,7 +33,7 @@ internal static class PeerRunner
             [
                 "--base", basePath, "--queries", queriesPath, "--gt", truthPath, "--metric", options.Metric.Name,
                 "--k", Text(options.K), "--m", Text(options.M), "--ef-construction", Text(options.EfConstruction),
-                "--sweep", string.Join(",", options.Sweep), "--threads", Text(Environment.ProcessorCount),
+                "--sweep", string.Join(",", options.Sweep), "--threads", Text(Environment.ProcessorCount), "--passes", Text(options.Passes),
             ];
 
             var results = new List<AnnResult>();

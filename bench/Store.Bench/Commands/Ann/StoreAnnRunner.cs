@@ -43,7 +43,7 @@ internal static class StoreAnnRunner
             foreach (var setting in options.Settings)
             {
                 var timer = new StoreSearchTimer(database, querySql, setting is null ? null : $"SET {options.SweepSetting} = {setting}");
-                var (ids, qps, mean, p99) = timer.OneThread(queries);
+                var (ids, qps, mean, p99) = timer.OneThread(queries, options.Passes);
                 var result = new AnnResult("store", options.Index, options.ParamsAt(setting), ExactSearch.Recall(ids, truth, options.K),
                     qps, timer.AllThreads(queries), mean, p99, buildSeconds, indexBytes, PeakRssBytes: 0);
                 Console.WriteLine($"Store: {options.Index} {result.FormatParams()} recall@{options.K} {result.RecallAtK:F3}, {qps:F0} queries/s");

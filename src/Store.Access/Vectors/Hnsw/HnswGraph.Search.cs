@@ -69,23 +69,30 @@ internal sealed partial class HnswGraph
         var results = scratch.Results;
         scratch.Visited.Add(entry);
         var entryDistance = Distance(query, entry);
-        candidates.Enqueue(entry, entryDistance);
+        candidates.Push(entry, entryDistance);
         var bound = float.MaxValue;
         if (Accepts(entry, allowed))
         {
-            results.Enqueue(entry, -entryDistance);
+            results.Push(entry, -entryDistance);
             bound = entryDistance;
         }
 
-        while (candidates.TryDequeue(out var current, out var currentDistance))
+        while (candidates.TryPop(out var current, out var currentDistance))
         {
             if (currentDistance > bound && results.Count >= ef)
             {
                 break;
             }
 
-            foreach (var next in Links(current, level, scratch, concurrent))
+            var links = Links(current, level, scratch, concurrent);
+            for (var i = 0; i < links.Length; i++)
             {
+                if (i + 1 < links.Length)
+                {
+                    Prefetch(links[i + 1], scratch);
+                }
+
+                var next = links[i];
                 if (!scratch.Visited.Add(next))
                 {
                     continue;
@@ -97,20 +104,26 @@ internal sealed partial class HnswGraph
                     continue;
                 }
 
-                candidates.Enqueue(next, distance);
+                candidates.Push(next, distance);
                 if (Accepts(next, allowed))
                 {
-                    results.Enqueue(next, -distance);
+                    results.Push(next, -distance);
                     if (results.Count > ef)
                     {
-                        results.Dequeue();
+                        results.TryPop(out _, out _);
                     }
 
-                    results.TryPeek(out _, out var worst);
-                    bound = -worst;
+                    bound = -results.MinKey;
                 }
             }
         }
+    }
+
+    /// <summary>Starts loading a node's vector and visited mark while the current neighbour's distance is computed.</summary>
+    private void Prefetch(int node, SearchScratch scratch)
+    {
+        scratch.Visited.Prefetch(node);
+        CachePrefetch.Line(ref _level0[(node * _stride) + _vectorOffset]);
     }
 
     private bool Accepts(int node, Func<long, bool>? allowed) => !_deleted[node] && (allowed is null || allowed(_rowIds[node]));
@@ -131,10 +144,10 @@ internal sealed partial class HnswGraph
         }
     }
 
-    private static List<(int Node, float Distance)> DrainNearestFirst(PriorityQueue<int, float> results)
+    private static List<(int Node, float Distance)> DrainNearestFirst(NodeHeap results)
     {
         var found = new List<(int Node, float Distance)>(results.Count);
-        while (results.TryDequeue(out var node, out var negated))
+        while (results.TryPop(out var node, out var negated))
         {
             found.Add((node, -negated));
         }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Store.Core.Vectors;
 
 namespace Store.Access.Vectors.Hnsw;
 
@@ -20,6 +21,12 @@ internal sealed partial class HnswGraph
     private readonly Dictionary<long, int> _nodeOfRow = [];
     private readonly HashSet<int> _changed = [];
     private readonly Random _levels = new(2811);
+
+    // The layer-0 block layout, kept in fields because every distance a search computes reads them.
+    private readonly int _vectorOffset;
+    private readonly int _stride;
+    private readonly int _dimensions;
+    private readonly VectorMetric _metric;
     private long[] _rowIds;
     private byte[] _levelOf;
     private bool[] _deleted;
@@ -29,11 +36,13 @@ internal sealed partial class HnswGraph
     public HnswGraph(HnswParameters parameters, int capacity = 16)
     {
         Parameters = parameters;
+        (_vectorOffset, _dimensions, _metric) = (parameters.MaxLinks0 + 1, parameters.Dimensions, parameters.Metric);
+        _stride = _vectorOffset + _dimensions;
         capacity = Math.Max(capacity, 1);
         _rowIds = new long[capacity];
         _levelOf = new byte[capacity];
         _deleted = new bool[capacity];
-        _level0 = new int[capacity * Stride];
+        _level0 = new int[capacity * _stride];
         _upper = new int[capacity][][];
     }
 
@@ -55,7 +64,7 @@ internal sealed partial class HnswGraph
 
     public bool IsDeleted(int node) => _deleted[node];
 
-    public ReadOnlySpan<float> VectorOf(int node) => MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * Stride) + VectorOffset, Parameters.Dimensions));
+    public ReadOnlySpan<float> VectorOf(int node) => MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * _stride) + _vectorOffset, _dimensions));
 
     public bool Contains(long rowId) => _nodeOfRow.ContainsKey(rowId);
 
@@ -75,10 +84,10 @@ internal sealed partial class HnswGraph
     }
 
     /// <summary>The vector as the graph stores it (see <see cref="IndexedVectors.Prepare"/>); null when it cannot be indexed.</summary>
-    public float[]? Prepare(ReadOnlySpan<float> vector) => IndexedVectors.Prepare(Parameters.Metric, Parameters.Dimensions, vector);
+    public float[]? Prepare(ReadOnlySpan<float> vector) => IndexedVectors.Prepare(Parameters.Metric, _dimensions, vector);
 
     /// <summary>The distance the graph orders by, from a prepared query to a node.</summary>
-    public float Distance(ReadOnlySpan<float> query, int node) => IndexedVectors.Distance(Parameters.Metric, query, VectorOf(node));
+    public float Distance(ReadOnlySpan<float> query, int node) => IndexedVectors.Distance(_metric, query, VectorOf(node));
 
     /// <summary>Adds a node with its links as stored (loading from pages); links are set with <see cref="SetLinks"/>.</summary>
     public int AddStored(long rowId, ReadOnlySpan<float> vector, int level, bool deleted)
@@ -109,7 +118,7 @@ internal sealed partial class HnswGraph
     {
         var node = NodeCount;
         EnsureCapacity(node + 1);
-        vector.CopyTo(MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * Stride) + VectorOffset, Parameters.Dimensions)));
+        vector.CopyTo(MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * _stride) + _vectorOffset, _dimensions)));
         _rowIds[node] = rowId;
         _levelOf[node] = checked((byte)level);
         _upper[node] = level == 0 ? null : Enumerable.Range(0, level).Select(_ => new int[Parameters.M + 1]).ToArray();
@@ -121,16 +130,11 @@ internal sealed partial class HnswGraph
     {
         if (level == 0)
         {
-            return _level0.AsSpan(node * Stride, VectorOffset);
+            return _level0.AsSpan(node * _stride, _vectorOffset);
         }
 
         return _upper[node]![level - 1];
     }
-
-    /// <summary>Where a node's vector starts in its layer-0 block: after the count and the links.</summary>
-    private int VectorOffset => Parameters.MaxLinks0 + 1;
-
-    private int Stride => VectorOffset + Parameters.Dimensions;
 
     private object LockOf(int node) => _locks[node & (LockStripes - 1)];
 
@@ -145,7 +149,7 @@ internal sealed partial class HnswGraph
         Array.Resize(ref _rowIds, capacity);
         Array.Resize(ref _levelOf, capacity);
         Array.Resize(ref _deleted, capacity);
-        Array.Resize(ref _level0, capacity * Stride);
+        Array.Resize(ref _level0, capacity * _stride);
         Array.Resize(ref _upper, capacity);
     }
 

@@ -9,14 +9,10 @@ internal sealed class SearchScratch(int nodes, int maxLinks)
     public VisitedSet Visited { get; } = new(nodes);
 
     /// <summary>Nodes still to expand, nearest first.</summary>
-    public PriorityQueue<int, float> Candidates { get; } = new();
+    public NodeHeap Candidates { get; } = new();
 
-    /// <summary>
-    /// The best nodes found, worst first, so the worst is dropped when the list is full. The
-    /// priorities are negated distances: the default comparer is inlined, a custom one is a
-    /// delegate call per comparison.
-    /// </summary>
-    public PriorityQueue<int, float> Results { get; } = new();
+    /// <summary>The best nodes found, keyed by negated distance so the worst is on top and dropped when the list is full.</summary>
+    public NodeHeap Results { get; } = new();
 
     public int[] Links { get; } = new int[maxLinks + 1];
 

@@ -1,0 +1,85 @@
+namespace Store.Access.Vectors.Hnsw;
+
+/// <summary>
+/// A binary min-heap of graph nodes keyed by a float, the two queues of a search (candidates
+/// by distance, results by negated distance). PriorityQueue compares float keys through
+/// <c>float.CompareTo</c>, which orders NaN and so costs several branches a comparison. The keys
+/// here are distances between finite vectors (a VECTOR column refuses NaN and infinity), so a
+/// plain <c>&lt;</c> does; a distance that overflows to NaN would only misplace its own node.
+/// </summary>
+internal sealed class NodeHeap
+{
+    private Entry[] _entries = new Entry[64];
+
+    public int Count { get; private set; }
+
+    /// <summary>The smallest key; only when <see cref="Count"/> is above zero.</summary>
+    public float MinKey => _entries[0].Key;
+
+    public void Clear() => Count = 0;
+
+    public void Push(int node, float key)
+    {
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, Count * 2);
+        }
+
+        var entries = _entries;
+        var i = Count++;
+        while (i > 0)
+        {
+            var parent = (i - 1) >> 1;
+            if (!(key < entries[parent].Key))
+            {
+                break;
+            }
+
+            entries[i] = entries[parent];
+            i = parent;
+        }
+
+        entries[i] = new Entry(key, node);
+    }
+
+    /// <summary>Removes the entry with the smallest key; false when the heap is empty.</summary>
+    public bool TryPop(out int node, out float key)
+    {
+        if (Count == 0)
+        {
+            (node, key) = (0, 0);
+            return false;
+        }
+
+        var entries = _entries;
+        (node, key) = (entries[0].Node, entries[0].Key);
+        var last = entries[--Count];
+        var i = 0;
+        while (true)
+        {
+            var child = (2 * i) + 1;
+            if (child >= Count)
+            {
+                break;
+            }
+
+            if (child + 1 < Count && entries[child + 1].Key < entries[child].Key)
+            {
+                child++;
+            }
+
+            if (!(entries[child].Key < last.Key))
+            {
+                break;
+            }
+
+            entries[i] = entries[child];
+            i = child;
+        }
+
+        entries[i] = last;
+        return true;
+    }
+
+    private readonly record struct Entry(float Key, int Node);
+}
