@@ -15,7 +15,7 @@ public sealed class ModelHost
 {
     private static readonly ConcurrentDictionary<InferenceDevice, ModelHost> ByDevice = new();
 
-    private readonly Dictionary<string, DenseEncoder> _encoders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, object> _loaded = [];
     private readonly Dictionary<(DenseEncoder Encoder, string Method), ITextReranker> _rerankers = [];
     private readonly Lock _gate = new();
     private readonly HashSet<string> _noticed = [];
@@ -32,26 +32,85 @@ public sealed class ModelHost
 
     public static ModelHost For(InferenceDevice device) => ByDevice.GetOrAdd(device, static d => new ModelHost(d));
 
-    /// <summary>The built-in dense encoder named <paramref name="name"/>, loading it on first use.</summary>
-    public DenseEncoder Dense(string name)
+    /// <summary>The definition of the built-in model named <paramref name="name"/>, its files extracted on first use; a typed error when there is none.</summary>
+    public static ModelDefinition BuiltIn(string name)
     {
         var model = BuiltInModel.Find(name) ?? throw StoreErrors.NotFound("model", name);
-        return Loaded(model.Name, () =>
-        {
-            var (modelPath, vocabPath) = BuiltInModelFiles.Default.Locate(model);
-            return new ModelDefinition(model.Name, modelPath, vocabPath, model.Settings);
-        });
+        var (modelPath, vocabPath) = BuiltInModelFiles.Default.Locate(model);
+        return new ModelDefinition(model.Name, modelPath, vocabPath, model.Settings);
     }
 
-    /// <summary>The dense encoder a definition (CREATE MODEL) describes, loading it on first use; one per distinct definition.</summary>
-    public DenseEncoder Dense(ModelDefinition definition) => Loaded(definition.ToString(), () => definition);
+    /// <summary>The built-in dense encoder named <paramref name="name"/>, loading it on first use.</summary>
+    public DenseEncoder Dense(string name) => Dense(BuiltIn(name));
+
+    /// <summary>The dense encoder a definition describes, loading it on first use; one per distinct definition.</summary>
+    public DenseEncoder Dense(ModelDefinition definition) =>
+        Loaded(Of(definition, ModelKind.Dense, "embed() and embed_query()"), DenseEncoder.Open);
+
+    /// <summary>The sparse encoder a definition describes, loading it on first use.</summary>
+    public SparseEncoder Sparse(ModelDefinition definition) =>
+        Loaded(Of(definition, ModelKind.Sparse, "sparse_embed()"), SparseEncoder.Open);
+
+    /// <summary>Loads the model a definition describes, as its kind runs it: what CREATE MODEL does to check a model before registering it.</summary>
+    public void Load(ModelDefinition definition)
+    {
+        switch (definition.Kind)
+        {
+            case ModelKind.Sparse:
+                Sparse(definition);
+                break;
+            case ModelKind.CrossEncoder:
+                Loaded(definition, CrossEncoderReranker.Open);
+                break;
+            default:
+                Loaded(definition, DenseEncoder.Open);
+                break;
+        }
+    }
 
     /// <summary>
-    /// A reranker over <paramref name="encoder"/>: <c>cosine</c> (exact cosine re-scoring with
-    /// the dense model), <c>maxsim</c> (late interaction over its token vectors) or
-    /// <c>listwise</c> (the query enriched with the first candidates, as E2Rank does).
+    /// The reranker <c>rerank()</c> names: a cross-encoder model scores pairs itself; a
+    /// late-interaction model scores by MaxSim over its token vectors; over a dense model,
+    /// <paramref name="method"/> chooses <c>cosine</c> (exact cosine re-scoring, the default),
+    /// <c>maxsim</c> (late interaction over its token vectors) or <c>listwise</c> (the query
+    /// enriched with the first candidates, as E2Rank does).
     /// </summary>
-    public ITextReranker Reranker(DenseEncoder encoder, string method)
+    public ITextReranker Reranker(ModelDefinition definition, string? method = null)
+    {
+        if (definition.Kind is ModelKind.CrossEncoder or ModelKind.LateInteraction)
+        {
+            if (method is not null)
+            {
+                throw StoreErrors.InvalidArgument($"model '{definition.Name}' is a {ModelKinds.NameOf(definition.Kind)} model: rerank() takes it by name alone, not '{definition.Name}.{method}'");
+            }
+
+            return definition.Kind == ModelKind.CrossEncoder
+                ? Loaded(definition, CrossEncoderReranker.Open)
+                : Reranker(Loaded(definition, DenseEncoder.Open), "maxsim");
+        }
+
+        if (definition.Kind != ModelKind.Dense)
+        {
+            throw StoreErrors.InvalidArgument($"model '{definition.Name}' is a {ModelKinds.NameOf(definition.Kind)} model; rerank() needs a cross_encoder, late_interaction or dense model");
+        }
+
+        return Reranker(Dense(definition), method ?? DefaultRerankMethod);
+    }
+
+    /// <summary>
+    /// A reranker name's model and method: <c>model.method</c>, or plain <c>model</c> (method
+    /// null: the model's own scoring, which for a dense model is <see cref="DefaultRerankMethod"/>).
+    /// </summary>
+    public static (string Model, string? Method) SplitRerankerName(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? (name, null) : (name[..dot], name[(dot + 1)..]);
+    }
+
+    /// <summary>How rerank() re-scores with a dense model by default: cosine, which measured best on the collections in bench/RESULTS.md ("Retrieval quality").</summary>
+    public const string DefaultRerankMethod = "cosine";
+
+    private ITextReranker Reranker(DenseEncoder encoder, string method)
     {
         ITextReranker created = method.ToLowerInvariant() switch
         {
@@ -67,27 +126,26 @@ public sealed class ModelHost
         }
     }
 
-    /// <summary>
-    /// A reranker name's model and method: <c>model.method</c>, or plain <c>model</c> for the
-    /// default, cosine, which measured best on the collections in bench/RESULTS.md ("Retrieval quality").
-    /// </summary>
-    public static (string Model, string Method) SplitRerankerName(string name)
-    {
-        var dot = name.LastIndexOf('.');
-        return dot < 0 ? (name, "cosine") : (name[..dot], name[(dot + 1)..]);
-    }
+    /// <summary>The definition, when it is of the kind a function needs; else a typed error saying which kind it is.</summary>
+    private static ModelDefinition Of(ModelDefinition definition, ModelKind kind, string function) =>
+        definition.Kind == kind
+            ? definition
+            : throw StoreErrors.InvalidArgument($"{function} cannot run model '{definition.Name}': it is a {ModelKinds.NameOf(definition.Kind)} model, not a {ModelKinds.NameOf(kind)} one");
 
-    private DenseEncoder Loaded(string key, Func<ModelDefinition> definition)
+    private T Loaded<T>(ModelDefinition definition, Func<ModelDefinition, InferenceDevice, Action<string>, T> open)
+        where T : class
     {
+        // One loaded model per distinct definition and use: a late-interaction model is opened as a token encoder, a cross-encoder as a reranker.
+        var key = $"{typeof(T).Name}:{definition}";
         lock (_gate)
         {
-            if (!_encoders.TryGetValue(key, out var encoder))
+            if (!_loaded.TryGetValue(key, out var model))
             {
-                encoder = DenseEncoder.Open(definition(), Device, Notice);
-                _encoders[key] = encoder;
+                model = open(definition, Device, Notice);
+                _loaded[key] = model;
             }
 
-            return encoder;
+            return (T)model;
         }
     }
 

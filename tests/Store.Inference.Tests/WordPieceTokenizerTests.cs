@@ -57,12 +57,13 @@ public class WordPieceTokenizerTests(ModelFixture models) : IClassFixture<ModelF
     }
 
     [Fact]
-    public void Padding_masks_only_the_padded_positions()
+    public void Padding_masks_only_the_padded_positions_and_marks_a_pair_s_second_segment()
     {
-        var batch = WordPieceTokenizer.Pad([[101, 7, 102], [101, 102]]);
-        Assert.Equal((2, 3), (batch.Count, batch.Length));
-        Assert.Equal([101, 7, 102, 101, 102, 0], batch.InputIds);
-        Assert.Equal([1, 1, 1, 1, 1, 0], batch.AttentionMask);
-        Assert.Equal((3, 2), (batch.TokensOf(0), batch.TokensOf(1)));
+        var batch = TokenBatch.Pad([new([101, 7, 102], int.MaxValue), new([101, 102], int.MaxValue), new([101, 7, 102, 9], 3)]);
+        Assert.Equal((3, 4), (batch.Count, batch.Length));
+        Assert.Equal([101, 7, 102, 0, 101, 102, 0, 0, 101, 7, 102, 9], batch.InputIds);
+        Assert.Equal([1, 1, 1, 0, 1, 1, 0, 0, 1, 1, 1, 1], batch.AttentionMask);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], batch.TokenTypeIds);
+        Assert.Equal((3, 2, 4), (batch.TokensOf(0), batch.TokensOf(1), batch.TokensOf(2)));
     }
 }

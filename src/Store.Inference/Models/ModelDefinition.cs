@@ -4,20 +4,22 @@ using Store.Core.Errors;
 namespace Store.Inference.Models;
 
 /// <summary>
-/// A dense encoder given as files: an ONNX model and its WordPiece vocabulary, with the
-/// settings its card gives. Built from the options of <c>CREATE MODEL name FROM 'model.onnx'
-/// WITH (kind = 'dense', vocab = 'vocab.txt', pooling = 'mean' | 'cls', normalize = true,
-/// max_length = 512, query_prefix = '', lowercase = true)</c>; every option but kind has that
-/// default, the vocabulary being vocab.txt beside the model.
+/// A model given as files: an ONNX model and its WordPiece vocabulary, with the settings its
+/// card gives. Built from the options of <c>CREATE MODEL name FROM 'model.onnx' WITH (kind =
+/// 'dense' | 'sparse' | 'cross_encoder' | 'late_interaction', vocab = 'vocab.txt', max_length =
+/// 512, lowercase = true, pooling = 'mean' | 'cls', normalize = true, query_prefix = '', top_k =
+/// 256)</c>; every option has that default, the vocabulary being vocab.txt beside the model.
+/// Pooling, normalize and query_prefix shape dense vectors (query_prefix also the queries of a
+/// late-interaction model); top_k is how many terms a sparse vector keeps.
 /// </summary>
-public sealed record ModelDefinition(string Name, string ModelPath, string VocabPath, EncoderSettings Settings)
+public sealed record ModelDefinition(string Name, string ModelPath, string VocabPath, EncoderSettings Settings, ModelKind Kind = ModelKind.Dense, int TopK = ModelDefinition.DefaultTopK)
 {
-    private static readonly string[] Known = ["kind", "vocab", "pooling", "normalize", "max_length", "query_prefix", "lowercase"];
+    /// <summary>Terms a sparse vector keeps by default: SPLADE documents have about 100-200 above zero.</summary>
+    public const int DefaultTopK = 256;
 
-    /// <summary>Kinds that CREATE MODEL accepts but this version cannot run yet.</summary>
-    private static readonly string[] Planned = ["sparse", "cross_encoder", "late_interaction"];
+    private static readonly string[] Known = ["kind", "vocab", "pooling", "normalize", "max_length", "query_prefix", "lowercase", "top_k"];
 
-    /// <summary>The definition the options describe; a typed error for an unknown or malformed option, an unavailable kind, or a missing file.</summary>
+    /// <summary>The definition the options describe; a typed error for an unknown or malformed option or kind, or a missing file.</summary>
     public static ModelDefinition FromOptions(string name, string modelPath, IReadOnlyList<KeyValuePair<string, string>> options)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -31,14 +33,8 @@ public sealed record ModelDefinition(string Name, string ModelPath, string Vocab
             values[key] = value;
         }
 
-        var kind = values.GetValueOrDefault("kind", "dense").ToLowerInvariant();
-        if (kind != "dense")
-        {
-            throw Planned.Contains(kind)
-                ? StoreErrors.NotSupported($"model kind '{kind}' is not available yet in this version (dense is)")
-                : StoreErrors.InvalidArgument($"unknown model kind '{kind}' (dense, sparse, cross_encoder or late_interaction)");
-        }
-
+        var kindName = values.GetValueOrDefault("kind", "dense");
+        var kind = ModelKinds.Parse(kindName) ?? throw StoreErrors.InvalidArgument($"unknown model kind '{kindName}' ({ModelKinds.All})");
         var vocab = values.GetValueOrDefault("vocab") ?? Path.Combine(Path.GetDirectoryName(modelPath) ?? "", "vocab.txt");
         foreach (var file in new[] { modelPath, vocab })
         {
@@ -61,7 +57,10 @@ public sealed record ModelDefinition(string Name, string ModelPath, string Vocab
                 ? maxLength
                 : throw StoreErrors.InvalidArgument("model option max_length must be an integer from 2 to 8192"),
             Flag(values, "lowercase"));
-        return new ModelDefinition(name, Path.GetFullPath(modelPath), Path.GetFullPath(vocab), settings);
+        var topK = int.TryParse(values.GetValueOrDefault("top_k", $"{DefaultTopK}"), NumberStyles.None, CultureInfo.InvariantCulture, out var terms) && terms is >= 1 and <= 1_000_000
+            ? terms
+            : throw StoreErrors.InvalidArgument("model option top_k must be an integer from 1 to 1000000");
+        return new ModelDefinition(name, Path.GetFullPath(modelPath), Path.GetFullPath(vocab), settings, kind, topK);
     }
 
     private static bool Flag(Dictionary<string, string> values, string key) => values.GetValueOrDefault(key, "true").ToLowerInvariant() switch

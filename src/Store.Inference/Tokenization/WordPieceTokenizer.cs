@@ -38,17 +38,4 @@ internal sealed class WordPieceTokenizer
 
         return ids[..count];
     }
-
-    /// <summary>Several texts' ids (from <see cref="Encode"/>) padded to the longest.</summary>
-    public static TokenBatch Pad(IReadOnlyList<long[]> texts)
-    {
-        var batch = new TokenBatch(texts.Count, texts.Count == 0 ? 0 : texts.Max(t => t.Length));
-        for (var row = 0; row < texts.Count; row++)
-        {
-            texts[row].CopyTo(batch.InputIds, row * batch.Length);
-            batch.AttentionMask.AsSpan(row * batch.Length, texts[row].Length).Fill(1);
-        }
-
-        return batch;
-    }
 }

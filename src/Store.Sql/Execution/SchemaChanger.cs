@@ -85,7 +85,7 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 
             var options = create.Options.Select(o => new KeyValuePair<string, string>(o.Key.ToLowerInvariant(), OptionText(o))).ToList();
             var definition = Inference.Models.ModelDefinition.FromOptions(create.Name, create.Path, options);
-            query.Evaluation.Models.Dense(definition);
+            query.Evaluation.Models.Load(definition);
             query.Catalog.CreateModel(new ModelSchema(create.Name, definition.ModelPath, [.. options.Where(o => o.Key != "vocab"), new("vocab", definition.VocabPath)]));
             return 0;
         });

@@ -84,18 +84,20 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
                     DbValue.FromText(string.Join(", ", i.Schema.OptionList.Select(o => $"{o.Key} = {o.Value}"))),
                 }).ToList()),
         _ => StatementResult.Listing(["name", "kind", "dimensions", "pooling", "query_prefix", "max_tokens", "source", "options"],
-            Inference.Models.BuiltInModel.All.Select(m => ModelRow(m.Name, m.Dimensions, m.Settings, $"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})", ""))
+            Inference.Models.BuiltInModel.All.Select(m => ModelRow(m.Name, Inference.Models.ModelKind.Dense, DbValue.FromInteger(m.Dimensions), m.Settings, $"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})", ""))
                 .Concat(query.Catalog.Models().Select(m =>
                 {
-                    var encoder = query.Evaluation.Encoder(m.Name);
-                    return ModelRow(m.Name, encoder.Dimensions, encoder.Settings, m.Path, string.Join(", ", m.Options.Select(o => $"{o.Key} = '{o.Value.Replace("'", "''", StringComparison.Ordinal)}'")));
+                    // Only a dense model's vector has one size to show; finding it loads the model.
+                    var definition = query.Evaluation.Definition(m.Name);
+                    var dimensions = definition.Kind == Inference.Models.ModelKind.Dense ? DbValue.FromInteger(query.Evaluation.Encoder(m.Name).Dimensions) : DbValue.Null;
+                    return ModelRow(m.Name, definition.Kind, dimensions, definition.Settings, m.Path, string.Join(", ", m.Options.Select(o => $"{o.Key} = '{o.Value.Replace("'", "''", StringComparison.Ordinal)}'")));
                 })).ToList()),
     };
 
     /// <summary>One row of SHOW MODELS; options are as CREATE MODEL takes them (empty for a built-in model).</summary>
-    private static DbValue[] ModelRow(string name, int dimensions, Inference.Models.EncoderSettings settings, string source, string options) =>
+    private static DbValue[] ModelRow(string name, Inference.Models.ModelKind kind, DbValue dimensions, Inference.Models.EncoderSettings settings, string source, string options) =>
     [
-        DbValue.FromText(name), DbValue.FromText("dense"), DbValue.FromInteger(dimensions), DbValue.FromText(settings.Pooling.ToString().ToLowerInvariant()),
+        DbValue.FromText(name), DbValue.FromText(Inference.Models.ModelKinds.NameOf(kind)), dimensions, DbValue.FromText(settings.Pooling.ToString().ToLowerInvariant()),
         DbValue.FromText(settings.QueryPrefix), DbValue.FromInteger(settings.MaxLength), DbValue.FromText(source), DbValue.FromText(options),
     ];
 

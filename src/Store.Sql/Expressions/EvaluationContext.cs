@@ -1,6 +1,7 @@
 using Store.Access.Catalog;
 using Store.Core.Errors;
 using Store.Core.Values;
+using Store.Core.Vectors;
 using Store.Inference;
 using Store.Inference.Encoders;
 using Store.Inference.Models;
@@ -17,8 +18,8 @@ namespace Store.Sql.Expressions;
 internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models = null, Action<long>? modelProgress = null)
 {
     // Made on first use: every statement has a context, few run models.
-    private Dictionary<string, DenseEncoder>? _encoders;
-    private Dictionary<(ModelCallNode Call, string? Query, string Text), float[]>? _prefetched;
+    private Dictionary<string, ModelDefinition>? _definitions;
+    private Dictionary<(ModelCallNode Call, string? Query, string Text), DbValue>? _prefetched;
     private long _modelRows;
 
     public DbValue[] Parameters { get; } = parameters;
@@ -29,33 +30,25 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
     public SystemCatalog? Catalog { get; set; }
 
     /// <summary>The dense encoder a statement names: a model of the catalog, else a built-in one.</summary>
-    public DenseEncoder Encoder(string name)
-    {
-        _encoders ??= new(StringComparer.OrdinalIgnoreCase);
-        if (!_encoders.TryGetValue(name, out var encoder))
-        {
-            encoder = Catalog?.FindModel(name) is { } registered
-                ? Models.Dense(ModelDefinition.FromOptions(registered.Name, registered.Path, registered.Options))
-                : Models.Dense(name);
-            _encoders[name] = encoder;
-        }
-
-        return encoder;
-    }
+    public DenseEncoder Encoder(string name) => Models.Dense(Definition(name));
 
     /// <summary>The reranker a statement names: <c>model</c> or <c>model.method</c> (see <see cref="ModelHost.SplitRerankerName"/>).</summary>
     public ITextReranker Reranker(string name)
     {
         var (model, method) = ModelHost.SplitRerankerName(name);
-        return Models.Reranker(Encoder(model), method);
+        return Models.Reranker(Definition(model), method);
     }
 
-    /// <summary>Texts this statement's embed() calls cut at their model's maximum length.</summary>
+    /// <summary>Texts this statement's embed() and sparse_embed() calls cut at their model's maximum length.</summary>
     public int TruncatedInputs { get; private set; }
 
     /// <summary>Document embeddings through <see cref="Encoder"/>, counting the texts cut.</summary>
     public float[][] EncodeDocuments(string model, IReadOnlyList<string> texts) =>
         Encoder(model).EncodeDocuments(texts, cut: () => TruncatedInputs++);
+
+    /// <summary>Sparse vectors through the sparse model a statement names, counting the texts cut.</summary>
+    public SparseVector[] EncodeSparse(string model, IReadOnlyList<string> texts) =>
+        Models.Sparse(Definition(model)).Encode(texts, cut: () => TruncatedInputs++);
 
     /// <summary>Counts rows whose model calls ran in a batch, and tells the statement's progress listener the total so far.</summary>
     public void ModelRowsDone(int rows)
@@ -64,6 +57,21 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
         modelProgress?.Invoke(_modelRows);
     }
 
-    /// <summary>Results computed ahead by batch, by call, query (rerank only) and text: a vector, or a rerank score as one number.</summary>
-    public Dictionary<(ModelCallNode Call, string? Query, string Text), float[]> Prefetched => _prefetched ??= [];
+    /// <summary>Results computed ahead by batch, by call, query (rerank only) and text.</summary>
+    public Dictionary<(ModelCallNode Call, string? Query, string Text), DbValue> Prefetched => _prefetched ??= [];
+
+    /// <summary>The model a statement names: one registered in the catalog with CREATE MODEL, else a built-in one.</summary>
+    public ModelDefinition Definition(string name)
+    {
+        _definitions ??= new(StringComparer.OrdinalIgnoreCase);
+        if (!_definitions.TryGetValue(name, out var definition))
+        {
+            definition = Catalog?.FindModel(name) is { } registered
+                ? ModelDefinition.FromOptions(registered.Name, registered.Path, registered.Options)
+                : ModelHost.BuiltIn(name);
+            _definitions[name] = definition;
+        }
+
+        return definition;
+    }
 }

@@ -7,13 +7,15 @@ namespace Store.Sql.Expressions;
 /// <summary>
 /// A call of a model from SQL: <c>embed(model, text)</c> (a document's vector),
 /// <c>embed_query(model, text)</c> (a search query's: the model's query prefix added, and
-/// cached), <c>rerank(model, query, text)</c> (a score, higher is better). A document's
-/// vector comes from a batch run ahead of the row when there was one.
+/// cached), <c>sparse_embed(model, text)</c> (a sparse vector from a sparse model),
+/// <c>rerank(model, query, text)</c> (a score, higher is better). A result comes from a batch
+/// run ahead of the row when there was one.
 /// </summary>
 /// <remarks>
 /// rerank's model is a reranker name (<see cref="Inference.ModelHost.SplitRerankerName"/>): a
-/// dense model re-scoring by exact cosine, or <c>model.maxsim</c> for late interaction. No learned
-/// reranker ships with Store yet.
+/// cross-encoder or late-interaction model, or a dense model re-scoring by exact cosine
+/// (<c>model.maxsim</c> and <c>model.listwise</c> choose other methods). No learned reranker
+/// ships with Store; a cross-encoder is registered with CREATE MODEL.
 /// </remarks>
 internal sealed class ModelCallNode(ModelFunction function, BoundExpression model, BoundExpression? query, BoundExpression text) : BoundExpression
 {
@@ -33,19 +35,16 @@ internal sealed class ModelCallNode(ModelFunction function, BoundExpression mode
             return DbValue.FromVector(context.Encoder(name).EncodeQuery(text));
         }
 
-        if (!context.Prefetched.TryGetValue((this, question, text), out var result))
-        {
-            result = Compute(context, name, question, [text])[0];
-        }
-
-        return Function == ModelFunction.Embed ? DbValue.FromVector(result) : DbValue.FromReal(result[0]);
+        return context.Prefetched.TryGetValue((this, question, text), out var result) ? result : Compute(context, name, question, [text])[0];
     }
 
-    /// <summary>For several texts at once: each one's vector (embed) or score against <paramref name="query"/> as one number (rerank, in single precision like the vectors it comes from).</summary>
-    public float[][] Compute(EvaluationContext context, string model, string? query, IReadOnlyList<string> texts) =>
-        Function == ModelFunction.Rerank
-            ? [.. context.Reranker(model).Score(query!, texts).Select(score => new[] { (float)score })]
-            : context.EncodeDocuments(model, texts);
+    /// <summary>For several texts at once: each one's vector (embed, sparse_embed) or score against <paramref name="query"/> (rerank, in single precision like the vectors it comes from).</summary>
+    public DbValue[] Compute(EvaluationContext context, string model, string? query, IReadOnlyList<string> texts) => Function switch
+    {
+        ModelFunction.Rerank => [.. context.Reranker(model).Score(query!, texts).Select(score => DbValue.FromReal((float)score))],
+        ModelFunction.SparseEmbed => [.. context.EncodeSparse(model, texts).Select(v => DbValue.FromSparse(v))],
+        _ => [.. context.EncodeDocuments(model, texts).Select(v => DbValue.FromVector(v))],
+    };
 
     /// <summary>The model's name, the query (rerank only) and the text for one row; null when any is NULL.</summary>
     public (string Model, string? Query, string Text)? Arguments(DbValue[] row, EvaluationContext context)

@@ -11,6 +11,9 @@ internal enum ModelFunction
 
     /// <summary><c>rerank([model,] query, text)</c>: how well the text answers the query, higher is better.</summary>
     Rerank,
+
+    /// <summary><c>sparse_embed(model, text)</c>: a text's sparse vector over the model's vocabulary.</summary>
+    SparseEmbed,
 }
 
 /// <summary>Model function names and their arguments; without the model argument the model is the default one.</summary>
@@ -22,6 +25,7 @@ internal static class ModelFunctions
         ["embed"] = (ModelFunction.Embed, 1),
         ["embed_query"] = (ModelFunction.EmbedQuery, 1),
         ["rerank"] = (ModelFunction.Rerank, 2),
+        ["sparse_embed"] = (ModelFunction.SparseEmbed, 1),
     };
 
     public static bool TryGet(string name, int arguments, out ModelFunction function)

@@ -1,0 +1,72 @@
+using Store.Core.Vectors;
+using Store.Inference.Models;
+using Store.Inference.Onnx;
+using Store.Inference.Tokenization;
+
+namespace Store.Inference.Encoders;
+
+/// <summary>
+/// A learned sparse encoder in the manner of SPLADE: a masked-language-model head's logits
+/// over the vocabulary for every token ([batch, tokens, vocabulary]), turned into one weight
+/// per vocabulary term as log(1 + ReLU(logit)), max-pooled over the text's tokens, and pruned
+/// to the model's <see cref="ModelDefinition.TopK"/> heaviest terms. Queries and documents are
+/// encoded alike.
+/// </summary>
+public sealed class SparseEncoder : IDisposable
+{
+    private readonly TextModelRunner _runner;
+    private readonly string _output;
+
+    private SparseEncoder(TextModelRunner runner)
+    {
+        _runner = runner;
+        (_output, _) = runner.Output(rank: 3, preferred: "logits", expected: "[batch, tokens, vocabulary] logits");
+    }
+
+    public string Name => _runner.Name;
+
+    /// <summary>Texts cut at the maximum length so far.</summary>
+    public long TruncatedInputs => _runner.TruncatedInputs;
+
+    public static SparseEncoder Open(ModelDefinition model, InferenceDevice device, Action<string> notice) =>
+        TextModelRunner.Open(model, device, notice, runner => new SparseEncoder(runner));
+
+    /// <summary>Each text's sparse vector, in the order of <paramref name="texts"/>; <paramref name="cut"/> is told of each text cut at the maximum length.</summary>
+    public SparseVector[] Encode(IReadOnlyList<string> texts, Action? cut = null) =>
+        _runner.Run([.. texts.Select(t => _runner.Tokenize(t, cut))], TextModelRunner.DefaultBatchSize, TextModelRunner.DefaultTokenBudget, _output, Pool);
+
+    public void Dispose() => _runner.Dispose();
+
+    private SparseVector[] Pool(ReadOnlySpan<float> logits, TokenBatch batch)
+    {
+        var vocabulary = logits.Length / (batch.Count * batch.Length);
+        var vectors = new SparseVector[batch.Count];
+        var weights = new float[vocabulary];
+        for (var row = 0; row < batch.Count; row++)
+        {
+            Array.Clear(weights);
+            var tokens = batch.TokensOf(row);
+            for (var t = 0; t < tokens; t++)
+            {
+                var token = logits.Slice(((row * batch.Length) + t) * vocabulary, vocabulary);
+                for (var v = 0; v < vocabulary; v++)
+                {
+                    // log(1 + ReLU(x)) rises with x, so the max over tokens can be taken on the logits.
+                    weights[v] = Math.Max(weights[v], token[v]);
+                }
+            }
+
+            vectors[row] = Heaviest(weights, _runner.Model.TopK);
+        }
+
+        return vectors;
+    }
+
+    /// <summary>The <paramref name="topK"/> heaviest terms (ties to the lower index) as log(1 + logit), in index order; terms at zero are left out.</summary>
+    private static SparseVector Heaviest(float[] logits, int topK)
+    {
+        var terms = Enumerable.Range(0, logits.Length).Where(v => logits[v] > 0)
+            .OrderByDescending(v => logits[v]).ThenBy(v => v).Take(topK).Order().ToArray();
+        return new SparseVector([.. terms.Select(v => (uint)v)], [.. terms.Select(v => MathF.Log(1 + logits[v]))]);
+    }
+}
