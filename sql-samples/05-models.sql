@@ -25,3 +25,11 @@ SELECT id FROM notes ORDER BY emb <=> embed_query('arctic', 'making queries fast
 SELECT c.id, round(rerank('arctic.maxsim', 'food storage', c.body), 3) AS score
 FROM (SELECT id, body FROM notes ORDER BY emb <=> embed_query('arctic', 'food storage') LIMIT 4) AS c
 ORDER BY score DESC LIMIT 3;
+
+-- rerank() in FROM takes the whole candidate list at once, so a listwise reranker sees every
+-- candidate together: the subquery's rows come back best first with a score column, the
+-- subquery's last column being the text scored.
+SELECT r.id, round(r.score, 3) AS score
+FROM rerank('arctic.listwise', 'food storage',
+            (SELECT id, body FROM notes ORDER BY emb <=> embed_query('arctic', 'food storage') LIMIT 4)) AS r
+LIMIT 3;

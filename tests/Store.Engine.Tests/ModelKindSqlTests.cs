@@ -93,4 +93,69 @@ public sealed class ModelKindSqlTests : IDisposable
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Rerank_in_from_scores_a_subquery_s_rows_by_their_last_column_in_one_call()
+    {
+        _db.Run($"CREATE MODEL ce FROM '{_directory.File("cross_encoder.onnx")}' WITH (kind = 'cross_encoder')");
+
+        var ranked = _db.Lines("SELECT r.id, r.score FROM rerank('ce', :q, (SELECT id, body FROM docs WHERE id <> 2)) AS r",
+            new StatementParameters().Add("q", Core.Values.DbValue.FromText("red apple")));
+
+        Assert.Equal(["3|4", "1|3", "4|2"], ranked);
+    }
+
+    [Fact]
+    public void Rerank_in_from_returns_the_subquery_s_columns_and_a_score_best_first_with_a_null_text_last()
+    {
+        _db.Run($"CREATE MODEL ce FROM '{_directory.File("cross_encoder.onnx")}' WITH (kind = 'cross_encoder')");
+        _db.Run("INSERT INTO docs (id, body) VALUES (5, NULL), (6, 'apple red')");
+
+        var rows = _db.Lines("SELECT * FROM rerank('ce', 'red apple', (SELECT id, length(body) AS size, body FROM docs ORDER BY id DESC))");
+
+        // 6 and 1 tie at 3 and keep the subquery's order (descending id).
+        Assert.Equal(["3|17|apple apple apple|4", "6|9|apple red|3", "1|13|red apple pie|3", "4|20|the sweet red cherry|2", "2|12|green banana|1", "5|NULL|NULL|NULL"], rows);
+        Assert.Equal(["3"], _db.Lines("SELECT id FROM rerank('ce', 'red apple', (SELECT id, body FROM docs)) LIMIT 1"));
+        Assert.Contains(_db.Lines("EXPLAIN SELECT * FROM rerank('ce', 'red apple', (SELECT id, body FROM docs))"), l => l.Contains("rerank with", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM rerank('ce', 'q', (SELECT id FROM docs))", ErrorCode.TypeMismatch, "must be TEXT")]
+    [InlineData("SELECT * FROM rerank('ce', body, (SELECT body FROM docs))", ErrorCode.NotFound, "body")]
+    [InlineData("SELECT * FROM rerank('ce', 'a', 'b', (SELECT body FROM docs))", ErrorCode.InvalidArgument, "takes a query, or a model and a query")]
+    public void Rerank_in_from_refuses_a_subquery_without_text_and_a_query_that_reads_columns(string sql, ErrorCode code, string message)
+    {
+        _db.Run($"CREATE MODEL ce FROM '{_directory.File("cross_encoder.onnx")}' WITH (kind = 'cross_encoder')");
+
+        var error = Assert.Throws<StoreException>(() => _db.Query(sql));
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_analyze_runs_a_query_and_reports_its_rows_the_rows_models_ran_over_and_the_inputs_cut()
+    {
+        // 8 tokens leave 5 for the words of a pair: 'red apple' with 'the sweet red cherry' is cut.
+        _db.Run($"CREATE MODEL ce FROM '{_directory.File("cross_encoder.onnx")}' WITH (kind = 'cross_encoder', max_length = 8)");
+
+        foreach (var sql in new[]
+        {
+            "EXPLAIN ANALYZE SELECT id FROM docs ORDER BY rerank('ce', 'red apple', body) DESC",
+            "EXPLAIN ANALYZE SELECT id FROM rerank('ce', 'red apple', (SELECT id, body FROM docs))",
+        })
+        {
+            var lines = _db.Lines(sql);
+            Assert.Contains("rows: 4", lines);
+            Assert.Contains("model rows: 4", lines);
+            Assert.Contains("truncated inputs: 1 (cut at the model's max_length)", lines);
+            Assert.Contains(lines, l => l.StartsWith("time: ", StringComparison.Ordinal) && l.EndsWith(" ms", StringComparison.Ordinal));
+        }
+
+        var plain = _db.Lines("EXPLAIN ANALYZE SELECT id FROM docs WHERE id > 1");
+        Assert.Contains("rows: 3", plain);
+        Assert.DoesNotContain(plain, l => l.StartsWith("model rows", StringComparison.Ordinal));
+        Assert.Equal(ErrorCode.NotSupported, Assert.Throws<StoreException>(() => _db.Query("EXPLAIN ANALYZE DELETE FROM docs")).Code);
+        Assert.Equal(4, _db.Scalar("SELECT count(*) FROM docs").AsInteger);
+    }
 }

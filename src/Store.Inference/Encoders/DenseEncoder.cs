@@ -56,8 +56,8 @@ public sealed class DenseEncoder : IDisposable
     /// Each text's token vectors (the model's last layer, [CLS] and [SEP] left out, each scaled to
     /// unit length) as one row-major [tokens x dimensions] array: for late-interaction scoring.
     /// </summary>
-    public float[][] EncodeTokens(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize) =>
-        _runner.Run([.. texts.Select(t => _runner.Tokenize(t))], batchSize, DefaultTokenBudget, _output,
+    public float[][] EncodeTokens(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize, Action? cut = null) =>
+        _runner.Run([.. texts.Select(t => _runner.Tokenize(t, cut))], batchSize, DefaultTokenBudget, _output,
             (hidden, batch) => EmbeddingPooling.Tokens(hidden, batch, Dimensions));
 
     /// <summary>A search query's embedding: the query prefix added, cached by text.</summary>

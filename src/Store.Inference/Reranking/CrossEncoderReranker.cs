@@ -30,8 +30,8 @@ internal sealed class CrossEncoderReranker : ITextReranker, IDisposable
     /// <summary>Pairs cut at the maximum length so far.</summary>
     public long TruncatedInputs => _runner.TruncatedInputs;
 
-    public double[] Score(string query, IReadOnlyList<string> texts) =>
-        _runner.Run([.. texts.Select(t => _runner.TokenizePair(query, t))], TextModelRunner.DefaultBatchSize, TextModelRunner.DefaultTokenBudget, _output, Logits);
+    public double[] Score(string query, IReadOnlyList<string> texts, Action? cut = null) =>
+        _runner.Run([.. texts.Select(t => _runner.TokenizePair(query, t, cut))], TextModelRunner.DefaultBatchSize, TextModelRunner.DefaultTokenBudget, _output, Logits);
 
     public void Dispose() => _runner.Dispose();
 

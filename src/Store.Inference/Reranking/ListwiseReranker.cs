@@ -14,9 +14,9 @@ internal sealed class ListwiseReranker(DenseEncoder encoder) : ITextReranker
     /// <summary>Candidates folded into the query: more would mostly be cut at the model's maximum length.</summary>
     public const int Feedback = 3;
 
-    public double[] Score(string query, IReadOnlyList<string> texts)
+    public double[] Score(string query, IReadOnlyList<string> texts, Action? cut = null)
     {
         var enriched = encoder.EncodeDocuments([$"{encoder.Settings.QueryPrefix}{query} {string.Join(' ', texts.Take(Feedback))}"], 1)[0];
-        return [.. encoder.EncodeDocuments(texts).Select(d => (double)VectorDistance.Dot(enriched, d))];
+        return [.. encoder.EncodeDocuments(texts, cut: cut).Select(d => (double)VectorDistance.Dot(enriched, d))];
     }
 }

@@ -11,12 +11,12 @@ namespace Store.Inference.Reranking;
 /// </summary>
 internal sealed class MaxSimReranker(DenseEncoder encoder) : ITextReranker
 {
-    public double[] Score(string query, IReadOnlyList<string> texts)
+    public double[] Score(string query, IReadOnlyList<string> texts, Action? cut = null)
     {
         var dimensions = encoder.Dimensions;
         var q = encoder.EncodeTokens([encoder.Settings.QueryPrefix + query])[0];
         var queryTokens = q.Length / dimensions;
-        return [.. encoder.EncodeTokens(texts).Select(d =>
+        return [.. encoder.EncodeTokens(texts, cut: cut).Select(d =>
         {
             if (queryTokens == 0 || d.Length == 0)
             {

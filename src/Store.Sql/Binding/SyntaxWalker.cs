@@ -61,8 +61,12 @@ internal static class SyntaxWalker
         .. Optional(s.Offset),
     ];
 
-    private static IEnumerable<Expression> Sources(TableSource? source) =>
-        source is SubquerySource sub ? SelectExpressions(sub.Query) : [];
+    private static IEnumerable<Expression> Sources(TableSource? source) => source switch
+    {
+        SubquerySource sub => SelectExpressions(sub.Query),
+        RerankSource rerank => [.. rerank.Arguments, .. SelectExpressions(rerank.Candidates)],
+        _ => [],
+    };
 
     private static IEnumerable<Expression> Optional(Expression? expression) => expression is null ? [] : [expression];
 }

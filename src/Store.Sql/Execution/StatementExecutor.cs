@@ -45,6 +45,8 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
                 return Describe(describe);
             case PragmaStatement pragma:
                 return Pragma(pragma);
+            case ExplainStatement { Analyze: true } explain:
+                return StatementResult.Listing(["plan"], Analyze(explain).Select(line => new[] { DbValue.FromText(line) }));
             case ExplainStatement explain:
                 return StatementResult.Listing(["plan"], Explain(explain.Statement).Select(line => new[] { DbValue.FromText(line) }));
             default:
@@ -68,6 +70,33 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
         var table = query.Catalog.FindTable(name) ?? throw context.Error(StoreErrors.NotFound("table", name), statement.Line, statement.Column);
         var plan = new AccessPathPlanner(context).Plan(table, table.Schema.Name, query.Catalog.BTreeIndexesOf(table.Schema.Name), Conjuncts.Split(where).ToList());
         return where is null ? plan : new FilterNode(plan, new ExpressionBinder(plan.Scope, context).Bind(where));
+    }
+
+    /// <summary>
+    /// EXPLAIN ANALYZE: runs the query to its last row, then gives its plan and what the run
+    /// took: rows, time, and for a query that ran models, the rows they ran over and the texts
+    /// cut at a model's maximum length. Queries only: a change would be made, not explained.
+    /// </summary>
+    private List<string> Analyze(ExplainStatement explain)
+    {
+        if (explain.Statement is not SelectStatement select)
+        {
+            throw context.Error(StoreErrors.NotSupported("EXPLAIN ANALYZE of a statement that changes data (it explains queries)"), explain.Line, explain.Column);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var plan = new SelectPlanner(query, context).Plan(select);
+        var rows = plan.Execute(query).Count();
+        var lines = plan.Explain().ToList();
+        lines.Add($"rows: {rows}");
+        lines.Add($"time: {clock.Elapsed.TotalMilliseconds:F1} ms");
+        if (query.Evaluation.ModelRows > 0 || query.Evaluation.TruncatedInputs > 0)
+        {
+            lines.Add($"model rows: {query.Evaluation.ModelRows}");
+            lines.Add($"truncated inputs: {query.Evaluation.TruncatedInputs} (cut at the model's max_length)");
+        }
+
+        return lines;
     }
 
     private StatementResult Show(ShowTarget target) => target switch

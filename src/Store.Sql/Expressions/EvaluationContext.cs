@@ -39,16 +39,23 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
         return Models.Reranker(Definition(model), method);
     }
 
-    /// <summary>Texts this statement's embed() and sparse_embed() calls cut at their model's maximum length.</summary>
+    /// <summary>Texts this statement's model calls cut at their model's maximum length.</summary>
     public int TruncatedInputs { get; private set; }
 
     /// <summary>Document embeddings through <see cref="Encoder"/>, counting the texts cut.</summary>
     public float[][] EncodeDocuments(string model, IReadOnlyList<string> texts) =>
         Encoder(model).EncodeDocuments(texts, cut: () => TruncatedInputs++);
 
+    /// <summary>Scores of texts against a query through <see cref="Reranker"/>, counting the texts cut.</summary>
+    public double[] Rerank(string reranker, string query, IReadOnlyList<string> texts) =>
+        Reranker(reranker).Score(query, texts, cut: () => TruncatedInputs++);
+
     /// <summary>Sparse vectors through the sparse model a statement names, counting the texts cut.</summary>
     public SparseVector[] EncodeSparse(string model, IReadOnlyList<string> texts) =>
         Models.Sparse(Definition(model)).Encode(texts, cut: () => TruncatedInputs++);
+
+    /// <summary>Rows whose model calls ran in a batch so far.</summary>
+    public long ModelRows => _modelRows;
 
     /// <summary>Counts rows whose model calls ran in a batch, and tells the statement's progress listener the total so far.</summary>
     public void ModelRowsDone(int rows)

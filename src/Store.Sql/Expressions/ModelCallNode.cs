@@ -41,7 +41,7 @@ internal sealed class ModelCallNode(ModelFunction function, BoundExpression mode
     /// <summary>For several texts at once: each one's vector (embed, sparse_embed) or score against <paramref name="query"/> (rerank, in single precision like the vectors it comes from).</summary>
     public DbValue[] Compute(EvaluationContext context, string model, string? query, IReadOnlyList<string> texts) => Function switch
     {
-        ModelFunction.Rerank => [.. context.Reranker(model).Score(query!, texts).Select(score => DbValue.FromReal((float)score))],
+        ModelFunction.Rerank => [.. context.Rerank(model, query!, texts).Select(score => DbValue.FromReal((float)score))],
         ModelFunction.SparseEmbed => [.. context.EncodeSparse(model, texts).Select(v => DbValue.FromSparse(v))],
         _ => [.. context.EncodeDocuments(model, texts).Select(v => DbValue.FromVector(v))],
     };

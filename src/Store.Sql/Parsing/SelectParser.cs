@@ -7,7 +7,8 @@ using static Store.Sql.Parsing.ExpressionParser;
 namespace Store.Sql.Parsing;
 
 /// <summary>
-/// The SELECT grammar: select list, FROM with tables and subqueries, inner and left joins on
+/// The SELECT grammar: select list, FROM with tables, subqueries and the rerank table
+/// function, inner and left joins on
 /// a condition, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET. Fields are declared
 /// innermost first (static fields initialise in order).
 /// </summary>
@@ -27,12 +28,26 @@ internal static class SelectParser
                 select new SelectItem(expression, alias, IsStar: false, StarTable: null))
             .Named("select item");
 
-    private static readonly TokenListParser<SqlToken, TableSource> Source =
-        (from open in Token.EqualTo(SqlToken.LParen)
-         from query in Parse.Ref(() => Select!)
+    /// <summary><c>rerank([model,] query, (SELECT ...))</c>: expressions (one or two, checked when planned), then the parenthesised candidates.</summary>
+    private static readonly TokenListParser<SqlToken, TableSource> RerankFunction =
+        (from name in NameToken.Where(n => string.Equals(NameOf(n), "rerank", StringComparison.OrdinalIgnoreCase))
+         from open in Token.EqualTo(SqlToken.LParen)
+         from arguments in AnyExpression.Then(e => Token.EqualTo(SqlToken.Comma).Value(e)).Try().Many()
+         from queryOpen in Token.EqualTo(SqlToken.LParen)
+         from candidates in Parse.Ref(() => Select!)
+         from queryClose in Token.EqualTo(SqlToken.RParen)
          from close in Token.EqualTo(SqlToken.RParen)
          from alias in Alias
-         select (TableSource)new SubquerySource(query, alias, open.Span.Position.Line, open.Span.Position.Column))
+         select (TableSource)new RerankSource(arguments, candidates, alias, name.Span.Position.Line, name.Span.Position.Column))
+        .Try();
+
+    private static readonly TokenListParser<SqlToken, TableSource> Source =
+        RerankFunction
+        .Or(from open in Token.EqualTo(SqlToken.LParen)
+            from query in Parse.Ref(() => Select!)
+            from close in Token.EqualTo(SqlToken.RParen)
+            from alias in Alias
+            select (TableSource)new SubquerySource(query, alias, open.Span.Position.Line, open.Span.Position.Column))
         .Or(from name in NameToken
             from alias in Alias
             select (TableSource)new NamedTableSource(NameOf(name), alias, name.Span.Position.Line, name.Span.Position.Column))

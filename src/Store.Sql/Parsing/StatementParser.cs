@@ -169,8 +169,9 @@ internal static class StatementParser
 
     private static readonly TokenListParser<SqlToken, Statement> Explain =
         from explain in Keyword("EXPLAIN")
+        from analyze in Keyword("ANALYZE").Value(true).OptionalOrDefault()
         from statement in Explainable
-        select (Statement)new ExplainStatement(statement, explain.Span.Position.Line, explain.Span.Position.Column);
+        select (Statement)new ExplainStatement(statement, analyze, explain.Span.Position.Line, explain.Span.Position.Column);
 
     /// <summary>Any one statement.</summary>
     public static readonly TokenListParser<SqlToken, Statement> Statement =

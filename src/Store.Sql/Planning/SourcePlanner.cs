@@ -41,9 +41,27 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
             return new SubqueryNode(new SelectPlanner(query, context).Plan(subquery.Query), subquery.Alias);
         }
 
+        if (source is RerankSource rerank)
+        {
+            return PlanRerank(rerank);
+        }
+
         var named = (NamedTableSource)source;
         var table = FindTable(named);
         return new AccessPathPlanner(context).Plan(table, named.Alias ?? table.Schema.Name, query.Catalog.BTreeIndexesOf(table.Schema.Name), conjuncts);
+    }
+
+    private RerankNode PlanRerank(RerankSource rerank)
+    {
+        if (rerank.Arguments.Count is not (1 or 2))
+        {
+            throw context.Error(StoreErrors.InvalidArgument("rerank(model, query, (subquery)) takes a query, or a model and a query, before the subquery"), rerank.Line, rerank.Column);
+        }
+
+        // Model and query are one value for the whole list: bound with no columns in scope.
+        var constants = new ExpressionBinder(Scope.Empty, context);
+        var model = rerank.Arguments.Count == 2 ? constants.Bind(rerank.Arguments[0]) : new ConstantNode(Core.Values.DbValue.FromText(Inference.ModelHost.DefaultModel));
+        return new RerankNode(new SelectPlanner(query, context).Plan(rerank.Candidates), model, constants.Bind(rerank.Arguments[^1]), rerank.Alias);
     }
 
     private PlanNode PlanJoin(PlanNode left, Join join, IReadOnlyList<Expression> conjuncts)

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Tokenizers.DotNet;
 
-namespace Store.Inference.Tests;
+namespace Store.Testing.Tokenization;
 
 /// <summary>
 /// Hugging Face's BertTokenizer (the Rust tokenizers library) for a vocab.txt: the
 /// tokenizer.json that <c>BertTokenizerFast</c> saves for an uncased BERT vocabulary,
 /// written from the vocabulary, then loaded by the library.
 /// </summary>
-internal sealed class HuggingFaceBertTokenizer : IDisposable
+public sealed class HuggingFaceBertTokenizer : IDisposable
 {
     private readonly Tokenizer _tokenizer;
 
