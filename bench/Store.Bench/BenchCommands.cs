@@ -9,7 +9,8 @@ namespace Store.Bench;
 /// <c>sql-soak</c> (the differential test against SQLite, larger), and <c>gen</c> and <c>ann</c>
 /// (synthetic vector data; approximate nearest-neighbour search against hnswlib and faiss) and
 /// <c>hnsw-layers</c> (where an HNSW query's time goes), <c>eval</c> (retrieval quality on
-/// BEIR collections) and <c>encode</c> (encoding throughput against the model packages' own encoders).
+/// BEIR collections), <c>encode</c> (encoding throughput against the model packages' own encoders) and
+/// <c>tokenizers</c> (WordPiece tokenisers against Hugging Face's).
 /// </summary>
 internal static class BenchCommands
 {
@@ -26,13 +27,15 @@ internal static class BenchCommands
                                            seeded synthetic vectors: base.fvecs, queries.fvecs, gt.ivecs (exact top 100)
           ann --base FILE --queries FILE [--gt FILE] [--metric l2|ip|cosine] [--k 10]
               [--index hnsw|ivf|ivf_sq8|ivf_pq|flat] [--m 16] [--ef-construction 200] [--lists N]
-              [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--passes 5] [--json OUT] [--peers]
+              [--pq-m 16] [--rerank 100] [--sweep 10,20,40,80,160,320] [--queries-limit N] [--passes 5] [--json OUT] [--peers [hnswlib,faiss]]
                                            ANN through SQL: recall, QPS, latency, build time, size; --peers adds hnswlib and faiss
           eval --data DIR[,DIR...] [--pipelines dense,hnsw,dense+cosine,dense+maxsim,dense+listwise,hnsw+rerank] [--model arctic]
                [--rerank-depth 20] [--device cpu|auto|cuda] [--json OUT]
                                            retrieval quality on BEIR collections through SQL: nDCG@10, recall@100, MRR@10
           encode [--model arctic] [--data DIR] [--texts 256] [--batches 1,8,32,64] [--peer]
                                            encoding throughput by batch size; --peer adds the SentenceTransformers package's encoder and compares vectors
+          tokenizers [--model arctic] [--data PASSAGES.jsonl] [--texts 5000]
+                                           WordPiece tokenisers against Hugging Face's: agreement and speed
           hnsw-layers --base FILE --queries FILE [--m 16] [--ef-construction 200] [--ef 10] [--k 10] [--rounds 10] [--graph-only]
                                            HNSW query time by layer: bare graph, access layer, SQL statement
         """;
@@ -62,6 +65,8 @@ internal static class BenchCommands
                 return Commands.EncodeCommand.Run(new BenchArguments(rest));
             case "eval":
                 return Commands.Eval.EvalCommand.Run(new BenchArguments(rest));
+            case "tokenizers":
+                return Commands.TokenizersCommand.Run(new BenchArguments(rest));
             case "hnsw-layers":
                 return Commands.Ann.HnswLayers.Run(new BenchArguments(rest));
             case "ann":

@@ -55,6 +55,12 @@ internal sealed record AnnOptions
 
     public bool Peers { get; init; }
 
+    /// <summary>The peers <c>--peers</c> names (<c>hnswlib</c>, <c>faiss</c>, comma-separated); empty for all of them.</summary>
+    public IReadOnlyList<string> PeerNames { get; init; } = [];
+
+    /// <summary>Whether the peer named is to run: <c>--peers</c> was given and names it, or names none.</summary>
+    public bool RunsPeer(string name) => Peers && (PeerNames.Count == 0 || PeerNames.Contains(name, StringComparer.OrdinalIgnoreCase));
+
     public bool IsHnsw => Index == "hnsw";
 
     public bool IsIvf => Index.StartsWith("ivf", StringComparison.Ordinal);
@@ -91,6 +97,7 @@ internal sealed record AnnOptions
             Passes = Math.Max(1, arguments.Int("passes", 5)),
             JsonPath = arguments.String("json"),
             Peers = arguments.Flag("peers"),
+            PeerNames = (arguments.String("peers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }
 

@@ -37,16 +37,20 @@ internal static class PeerRunner
             ];
 
             var results = new List<AnnResult>();
-            if (options.IsHnsw && CompileHnswlibPeer() is { } hnswlib)
+            if (options.IsHnsw && options.RunsPeer("hnswlib") && CompileHnswlibPeer() is { } hnswlib)
             {
                 Console.WriteLine("hnswlib: building (one thread) and searching");
                 results.AddRange(Parse(PeerProcess.Run(hnswlib, common, "the hnswlib peer")));
             }
 
-            Console.WriteLine("faiss: building (one thread) and searching");
-            var script = Path.Combine(RepositoryPaths.Root, "bench", "peers", "faiss_bench.py");
-            string[] faissOnly = ["--index", options.Index, "--lists", Text(options.Lists!.Value), "--pq-m", Text(options.PqM), "--rerank", Text(options.Rerank)];
-            results.AddRange(Parse(PeerProcess.Run("/usr/bin/python3", [script, .. common, .. faissOnly], "install Debian's python3-numpy and python3-faiss")));
+            if (options.RunsPeer("faiss"))
+            {
+                Console.WriteLine("faiss: building (one thread) and searching");
+                var script = Path.Combine(RepositoryPaths.Root, "bench", "peers", "faiss_bench.py");
+                string[] faissOnly = ["--index", options.Index, "--lists", Text(options.Lists!.Value), "--pq-m", Text(options.PqM), "--rerank", Text(options.Rerank)];
+                results.AddRange(Parse(PeerProcess.Run("/usr/bin/python3", [script, .. common, .. faissOnly], "install Debian's python3-numpy and python3-faiss")));
+            }
+
             return results;
         }
         finally
