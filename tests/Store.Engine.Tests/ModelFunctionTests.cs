@@ -155,6 +155,7 @@ public class ModelFunctionTests
     [InlineData("FROM '/no/such/model.onnx'", ErrorCode.ModelFailed, "does not exist")]
     [InlineData("FROM 'MODEL' WITH (kind = 'cross_encoder')", ErrorCode.ModelFailed, "a cross-encoder gives one relevance logit (or two class logits) per pair, not 384")]
     [InlineData("FROM 'MODEL' WITH (kind = 'psychic')", ErrorCode.InvalidArgument, "unknown model kind 'psychic'")]
+    [InlineData("FROM 'MODEL' WITH (kind = 'sparse')", ErrorCode.ModelFailed, "one logit per vocabulary term (30522), not 384 values a token")]
     [InlineData("FROM 'MODEL' WITH (pooling = 'max')", ErrorCode.InvalidArgument, "pooling must be 'mean' or 'cls'")]
     [InlineData("FROM 'MODEL' WITH (colour = 'red')", ErrorCode.InvalidArgument, "unknown model option 'colour'")]
     [InlineData("FROM 'VOCAB'", ErrorCode.ModelFailed, "ONNX Runtime cannot load")]

@@ -138,6 +138,7 @@ public sealed class ModelKindSqlTests : IDisposable
     {
         // 8 tokens leave 5 for the words of a pair: 'red apple' with 'the sweet red cherry' is cut.
         _db.Run($"CREATE MODEL ce FROM '{_directory.File("cross_encoder.onnx")}' WITH (kind = 'cross_encoder', max_length = 8)");
+        _db.Run("INSERT INTO docs (id, body) VALUES (5, NULL)");
 
         foreach (var sql in new[]
         {
@@ -146,16 +147,36 @@ public sealed class ModelKindSqlTests : IDisposable
         })
         {
             var lines = _db.Lines(sql);
-            Assert.Contains("rows: 4", lines);
-            Assert.Contains("model rows: 4", lines);
+            Assert.Contains("rows: 5", lines);
+            Assert.Contains(lines, l => l.StartsWith("model rows: ", StringComparison.Ordinal));
             Assert.Contains("truncated inputs: 1 (cut at the model's max_length)", lines);
             Assert.Contains(lines, l => l.StartsWith("time: ", StringComparison.Ordinal) && l.EndsWith(" ms", StringComparison.Ordinal));
         }
 
+        // The table function counts only the texts it scored; the row batches of ORDER BY count every row they carried.
+        Assert.Contains("model rows: 4", _db.Lines("EXPLAIN ANALYZE SELECT id FROM rerank('ce', 'red apple', (SELECT id, body FROM docs))"));
         var plain = _db.Lines("EXPLAIN ANALYZE SELECT id FROM docs WHERE id > 1");
-        Assert.Contains("rows: 3", plain);
+        Assert.Contains("rows: 4", plain);
         Assert.DoesNotContain(plain, l => l.StartsWith("model rows", StringComparison.Ordinal));
         Assert.Equal(ErrorCode.NotSupported, Assert.Throws<StoreException>(() => _db.Query("EXPLAIN ANALYZE DELETE FROM docs")).Code);
-        Assert.Equal(4, _db.Scalar("SELECT count(*) FROM docs").AsInteger);
+        Assert.Equal(5, _db.Scalar("SELECT count(*) FROM docs").AsInteger);
+    }
+
+    [Fact]
+    public void A_table_named_rerank_still_reads_as_a_table_and_an_error_inside_the_call_is_reported_where_it_is()
+    {
+        _db.Run("CREATE TABLE rerank (id INTEGER PRIMARY KEY, body TEXT)");
+        _db.Run("INSERT INTO rerank (id, body) VALUES (1, 'a')");
+
+        Assert.Equal(["1"], _db.Lines("SELECT r.id FROM rerank r JOIN docs d ON d.id = r.id"));
+        var error = Assert.Throws<StoreException>(() => _db.Query("SELECT * FROM rerank('q', (SELECT id body, FROM docs))"));
+        Assert.Equal(ErrorCode.SyntaxError, error.Code);
+        Assert.Contains("column 44", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sparse_embed_needs_its_model_named_because_no_built_in_model_is_sparse()
+    {
+        Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => _db.Query("SELECT sparse_embed('red apple')")).Code);
     }
 }

@@ -43,6 +43,19 @@ public sealed class ModelKindTests : IDisposable
     }
 
     [Fact]
+    public void A_cross_encoder_pair_cuts_the_query_when_it_is_the_longer_side_and_the_text_on_a_tie()
+    {
+        var reranker = _host.Reranker(Define("cross_encoder.onnx", "cross_encoder", ("max_length", "6")));
+
+        // 6 tokens leave 3 for the words. The query is cut to 'red apple', keeping the text's
+        // 'apple' (cutting the text first would score 1); on a tie the text loses its last word
+        // (cutting the query would leave 'red' against 'apple pie' and score 1).
+        var scores = reranker.Score("red apple pie green", ["apple"]).Concat(reranker.Score("red apple", ["apple pie"]));
+
+        Assert.Equal([2.0, 2.0], scores);
+    }
+
+    [Fact]
     public void A_sparse_encoder_max_pools_log_of_one_plus_relu_over_real_tokens_only()
     {
         var encoder = _host.Sparse(Define("sparse.onnx", "sparse"));

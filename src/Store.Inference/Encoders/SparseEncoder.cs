@@ -1,3 +1,4 @@
+using Store.Core.Errors;
 using Store.Core.Vectors;
 using Store.Inference.Models;
 using Store.Inference.Onnx;
@@ -16,11 +17,18 @@ public sealed class SparseEncoder : IDisposable
 {
     private readonly TextModelRunner _runner;
     private readonly string _output;
+    private readonly int _vocabulary;
 
     private SparseEncoder(TextModelRunner runner)
     {
         _runner = runner;
-        (_output, _) = runner.Output(rank: 3, preferred: "logits", expected: "[batch, tokens, vocabulary] logits");
+        (_output, var dimensions) = runner.Output(rank: 3, preferred: "logits", expected: "[batch, tokens, vocabulary] logits");
+        // A dense encoder's [batch, tokens, hidden] output has the same rank; only its width tells them apart.
+        _vocabulary = File.ReadLines(runner.Model.VocabPath).Count();
+        if (dimensions[2] != -1 && dimensions[2] != _vocabulary)
+        {
+            throw StoreErrors.ModelFailed(runner.Name, $"a sparse model gives one logit per vocabulary term ({_vocabulary}), not {dimensions[2]} values a token");
+        }
     }
 
     public string Name => _runner.Name;
@@ -40,6 +48,11 @@ public sealed class SparseEncoder : IDisposable
     private SparseVector[] Pool(ReadOnlySpan<float> logits, TokenBatch batch)
     {
         var vocabulary = logits.Length / (batch.Count * batch.Length);
+        if (vocabulary != _vocabulary)
+        {
+            throw StoreErrors.ModelFailed(Name, $"a sparse model gives one logit per vocabulary term ({_vocabulary}), not {vocabulary} values a token");
+        }
+
         var vectors = new SparseVector[batch.Count];
         var weights = new float[vocabulary];
         for (var row = 0; row < batch.Count; row++)

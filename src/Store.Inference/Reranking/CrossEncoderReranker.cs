@@ -1,5 +1,7 @@
+using Store.Core.Errors;
 using Store.Inference.Models;
 using Store.Inference.Onnx;
+using Store.Inference.Tokenization;
 
 namespace Store.Inference.Reranking;
 
@@ -20,7 +22,7 @@ internal sealed class CrossEncoderReranker : ITextReranker, IDisposable
         (_output, var dimensions) = runner.Output(rank: 2, preferred: "logits", expected: "[batch, labels] logits");
         if (dimensions[1] is not (1 or 2 or -1))
         {
-            throw Core.Errors.StoreErrors.ModelFailed(runner.Name, $"a cross-encoder gives one relevance logit (or two class logits) per pair, not {dimensions[1]}");
+            throw StoreErrors.ModelFailed(runner.Name, $"a cross-encoder gives one relevance logit (or two class logits) per pair, not {dimensions[1]}");
         }
     }
 
@@ -35,7 +37,7 @@ internal sealed class CrossEncoderReranker : ITextReranker, IDisposable
 
     public void Dispose() => _runner.Dispose();
 
-    private static double[] Logits(ReadOnlySpan<float> output, Tokenization.TokenBatch batch)
+    private static double[] Logits(ReadOnlySpan<float> output, TokenBatch batch)
     {
         var labels = output.Length / batch.Count;
         var scores = new double[batch.Count];

@@ -5,7 +5,7 @@ using Store.Sql.Functions;
 namespace Store.Sql.Execution;
 
 /// <summary>
-/// Runs the <c>embed</c> and <c>rerank</c> calls of many rows as batched model runs (the
+/// Runs the <c>embed</c>, <c>sparse_embed</c> and <c>rerank</c> calls of many rows as batched model runs (the
 /// encoder sorts each batch by length and pads it only to its longest text) before the rows
 /// are evaluated one by one, which then find their results in
 /// <see cref="EvaluationContext.Prefetched"/>. Query embeddings are not batched: they are one

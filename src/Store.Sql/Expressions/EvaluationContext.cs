@@ -19,6 +19,7 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
 {
     // Made on first use: every statement has a context, few run models.
     private Dictionary<string, ModelDefinition>? _definitions;
+    private Dictionary<(string Name, Type Use), object>? _models;
     private Dictionary<(ModelCallNode Call, string? Query, string Text), DbValue>? _prefetched;
     private long _modelRows;
 
@@ -30,14 +31,14 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
     public SystemCatalog? Catalog { get; set; }
 
     /// <summary>The dense encoder a statement names: a model of the catalog, else a built-in one.</summary>
-    public DenseEncoder Encoder(string name) => Models.Dense(Definition(name));
+    public DenseEncoder Encoder(string name) => Model(name, () => Models.Dense(Definition(name)));
 
     /// <summary>The reranker a statement names: <c>model</c> or <c>model.method</c> (see <see cref="ModelHost.SplitRerankerName"/>).</summary>
-    public ITextReranker Reranker(string name)
+    public ITextReranker Reranker(string name) => Model(name, () =>
     {
         var (model, method) = ModelHost.SplitRerankerName(name);
         return Models.Reranker(Definition(model), method);
-    }
+    });
 
     /// <summary>Texts this statement's model calls cut at their model's maximum length.</summary>
     public int TruncatedInputs { get; private set; }
@@ -52,7 +53,7 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
 
     /// <summary>Sparse vectors through the sparse model a statement names, counting the texts cut.</summary>
     public SparseVector[] EncodeSparse(string model, IReadOnlyList<string> texts) =>
-        Models.Sparse(Definition(model)).Encode(texts, cut: () => TruncatedInputs++);
+        Model(model, () => Models.Sparse(Definition(model))).Encode(texts, cut: () => TruncatedInputs++);
 
     /// <summary>Rows whose model calls ran in a batch so far.</summary>
     public long ModelRows => _modelRows;
@@ -66,6 +67,20 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
 
     /// <summary>Results computed ahead by batch, by call, query (rerank only) and text.</summary>
     public Dictionary<(ModelCallNode Call, string? Query, string Text), DbValue> Prefetched => _prefetched ??= [];
+
+    /// <summary>A model the statement has used before, by name and use, without asking the process-wide host again: a per-row call finds it here.</summary>
+    private T Model<T>(string name, Func<T> load)
+        where T : class
+    {
+        _models ??= [];
+        if (!_models.TryGetValue((name, typeof(T)), out var model))
+        {
+            model = load();
+            _models[(name, typeof(T))] = model;
+        }
+
+        return (T)model;
+    }
 
     /// <summary>The model a statement names: one registered in the catalog with CREATE MODEL, else a built-in one.</summary>
     public ModelDefinition Definition(string name)

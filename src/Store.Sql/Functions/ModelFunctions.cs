@@ -16,21 +16,24 @@ internal enum ModelFunction
     SparseEmbed,
 }
 
-/// <summary>Model function names and their arguments; without the model argument the model is the default one.</summary>
+/// <summary>
+/// Model function names and their arguments; without the model argument the model is the
+/// default one, except for sparse_embed: no built-in model is sparse.
+/// </summary>
 internal static class ModelFunctions
 {
-    /// <summary>Each function by name, with the arguments it takes besides the optional model.</summary>
-    private static readonly Dictionary<string, (ModelFunction Function, int Arguments)> ByName = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Each function by name, with the arguments it takes besides the model, and whether the model may be left out.</summary>
+    private static readonly Dictionary<string, (ModelFunction Function, int Arguments, bool ModelOptional)> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["embed"] = (ModelFunction.Embed, 1),
-        ["embed_query"] = (ModelFunction.EmbedQuery, 1),
-        ["rerank"] = (ModelFunction.Rerank, 2),
-        ["sparse_embed"] = (ModelFunction.SparseEmbed, 1),
+        ["embed"] = (ModelFunction.Embed, 1, true),
+        ["embed_query"] = (ModelFunction.EmbedQuery, 1, true),
+        ["rerank"] = (ModelFunction.Rerank, 2, true),
+        ["sparse_embed"] = (ModelFunction.SparseEmbed, 1, false),
     };
 
     public static bool TryGet(string name, int arguments, out ModelFunction function)
     {
-        var found = ByName.TryGetValue(name, out var entry) && arguments >= entry.Arguments && arguments <= entry.Arguments + 1;
+        var found = ByName.TryGetValue(name, out var entry) && (arguments == entry.Arguments + 1 || (entry.ModelOptional && arguments == entry.Arguments));
         function = entry.Function;
         return found;
     }

@@ -7,10 +7,9 @@ using static Store.Sql.Parsing.ExpressionParser;
 namespace Store.Sql.Parsing;
 
 /// <summary>
-/// The SELECT grammar: select list, FROM with tables, subqueries and the rerank table
-/// function, inner and left joins on
-/// a condition, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET. Fields are declared
-/// innermost first (static fields initialise in order).
+/// The SELECT grammar: select list, FROM with tables, subqueries and the rerank table function,
+/// inner and left joins on a condition, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET.
+/// Fields are declared innermost first (static fields initialise in order).
 /// </summary>
 internal static class SelectParser
 {
@@ -28,18 +27,24 @@ internal static class SelectParser
                 select new SelectItem(expression, alias, IsStar: false, StarTable: null))
             .Named("select item");
 
-    /// <summary><c>rerank([model,] query, (SELECT ...))</c>: expressions (one or two, checked when planned), then the parenthesised candidates.</summary>
+    /// <summary>
+    /// <c>rerank([model,] query, (SELECT ...))</c>: expressions (one or two, checked when
+    /// planned), then the parenthesised candidates. Only <c>rerank (</c> backtracks, so a table
+    /// named rerank still reads as one, and an error inside the call is reported where it is.
+    /// </summary>
     private static readonly TokenListParser<SqlToken, TableSource> RerankFunction =
         (from name in NameToken.Where(n => string.Equals(NameOf(n), "rerank", StringComparison.OrdinalIgnoreCase))
          from open in Token.EqualTo(SqlToken.LParen)
-         from arguments in AnyExpression.Then(e => Token.EqualTo(SqlToken.Comma).Value(e)).Try().Many()
-         from queryOpen in Token.EqualTo(SqlToken.LParen)
-         from candidates in Parse.Ref(() => Select!)
-         from queryClose in Token.EqualTo(SqlToken.RParen)
-         from close in Token.EqualTo(SqlToken.RParen)
-         from alias in Alias
-         select (TableSource)new RerankSource(arguments, candidates, alias, name.Span.Position.Line, name.Span.Position.Column))
-        .Try();
+         select name)
+        .Try()
+        .Then(name =>
+            from arguments in AnyExpression.Then(e => Token.EqualTo(SqlToken.Comma).Value(e)).Try().Many()
+            from queryOpen in Token.EqualTo(SqlToken.LParen)
+            from candidates in Parse.Ref(() => Select!)
+            from queryClose in Token.EqualTo(SqlToken.RParen)
+            from close in Token.EqualTo(SqlToken.RParen)
+            from alias in Alias
+            select (TableSource)new RerankSource(arguments, candidates, alias, name.Span.Position.Line, name.Span.Position.Column));
 
     private static readonly TokenListParser<SqlToken, TableSource> Source =
         RerankFunction

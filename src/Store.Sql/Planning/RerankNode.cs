@@ -3,6 +3,7 @@ using Store.Core.Values;
 using Store.Sql.Binding;
 using Store.Sql.Execution;
 using Store.Sql.Expressions;
+using Store.Sql.Values;
 
 namespace Store.Sql.Planning;
 
@@ -17,7 +18,7 @@ internal sealed class RerankNode(PlanNode candidates, BoundExpression model, Bou
 {
     public const string ScoreColumn = "score";
 
-    public override Scope Scope { get; } = new([.. candidates.Scope.Columns.Select(c => c with { Table = alias }), new ScopeColumn(alias, ScoreColumn)]);
+    public override Scope Scope { get; } = new([.. candidates.Scope.Columns.Select(c => c with { Table = alias }), new ScopeColumn(alias, ScoreColumn, new ColumnType(SqlType.Real))]);
 
     public override IReadOnlyList<PlanNode> Children => [candidates];
 
@@ -38,11 +39,12 @@ internal sealed class RerankNode(PlanNode candidates, BoundExpression model, Bou
         var texts = rows.Select(Text).ToList();
         var scored = texts.OfType<string>().ToList();
         var scores = scored.Count == 0 ? [] : context.Evaluation.Rerank(name.AsText, question.AsText, scored);
-        context.Evaluation.ModelRowsDone(rows.Count);
+        context.Evaluation.ModelRowsDone(scored.Count);
         var next = 0;
-        var withScores = rows.Select((row, i) => (Row: row, Score: texts[i] is null ? (double?)null : scores[next++])).ToList();
-        return [.. withScores.OrderByDescending(r => r.Score ?? double.NegativeInfinity).ThenBy(r => r.Score is null)
-            .Select(r => (DbValue[])[.. r.Row, r.Score is { } score ? DbValue.FromReal((float)score) : DbValue.Null])];
+        // Ordered by the score as the column shows it (single precision), so equal-looking scores keep the subquery's order.
+        var withScores = rows.Select((row, i) => (Row: row, Score: texts[i] is null ? (float?)null : (float)scores[next++])).ToList();
+        return [.. withScores.OrderByDescending(r => r.Score ?? float.NegativeInfinity).ThenBy(r => r.Score is null)
+            .Select(r => (DbValue[])[.. r.Row, r.Score is { } score ? DbValue.FromReal(score) : DbValue.Null])];
     }
 
     public override string Describe() => $"rerank with {model} by {query}{(alias is null ? "" : $" as {alias}")}: candidates' last column";

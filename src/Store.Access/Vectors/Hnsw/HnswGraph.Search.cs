@@ -99,7 +99,7 @@ internal sealed partial class HnswGraph
                 }
 
                 var distance = Distance(query, next);
-                if (results.Count >= ef && distance >= bound)
+                if ((results.Count >= ef && distance >= bound) || float.IsNaN(distance))
                 {
                     continue;
                 }

@@ -3,9 +3,10 @@ namespace Store.Access.Vectors.Hnsw;
 /// <summary>
 /// A binary min-heap of graph nodes keyed by a float, the two queues of a search (candidates
 /// by distance, results by negated distance). PriorityQueue compares float keys through
-/// <c>float.CompareTo</c>, which orders NaN and so costs several branches a comparison. The keys
-/// here are distances between finite vectors (a VECTOR column refuses NaN and infinity), so a
-/// plain <c>&lt;</c> does; a distance that overflows to NaN would only misplace its own node.
+/// <c>float.CompareTo</c>, which orders NaN and so costs several branches a comparison. Here a
+/// plain <c>&lt;</c> does, because no key is NaN: the search leaves out a node whose distance is
+/// NaN (an inner product of finite vectors can overflow to it), and a NaN key would stop a sift
+/// early and leave the heap out of order.
 /// </summary>
 internal sealed class NodeHeap
 {

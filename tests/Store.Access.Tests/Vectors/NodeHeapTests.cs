@@ -2,8 +2,8 @@ using Store.Access.Vectors.Hnsw;
 
 namespace Store.Access.Tests.Vectors;
 
-/// <summary>The working memory of a graph search: the node heap against a sort, and the visited set across its stamp wrap-around.</summary>
-public sealed class SearchScratchTests
+/// <summary>The search heap against a sorted reference.</summary>
+public sealed class NodeHeapTests
 {
     [Fact]
     public void Node_heap_pops_in_key_order_across_interleaved_pushes_and_pops()
@@ -37,19 +37,5 @@ public sealed class SearchScratchTests
 
         heap.Clear();
         Assert.False(heap.TryPop(out _, out _));
-    }
-
-    [Fact]
-    public void Visited_set_forgets_every_mark_at_each_reset_also_when_its_stamps_wrap_around()
-    {
-        var visited = new VisitedSet(8);
-        for (var search = 0; search < 3 * ushort.MaxValue; search++)
-        {
-            visited.Reset(8);
-            var node = search % 8;
-            Assert.True(visited.Add(node));
-            Assert.False(visited.Add(node));
-            Assert.True(visited.Add((node + 1) % 8));
-        }
     }
 }
