@@ -62,15 +62,15 @@ internal static class DatabaseRegistry
         }
     }
 
-    /// <summary>How many files are open in this process; for tests of the registry.</summary>
-    public static int OpenCount
+    /// <summary>
+    /// How many handles share the engine of the file at <paramref name="path"/> (0 when it is not
+    /// open); for tests of the registry, which run beside other tests opening other files.
+    /// </summary>
+    public static int HandlesOf(string path)
     {
-        get
+        lock (Gate)
         {
-            lock (Gate)
-            {
-                return Open.Count;
-            }
+            return Open.TryGetValue(Path.GetFullPath(path), out var shared) ? shared.References : 0;
         }
     }
 

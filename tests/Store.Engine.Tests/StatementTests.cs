@@ -100,16 +100,15 @@ public class StatementTests
     {
         using var directory = new TempDirectory();
         var path = Path.Combine(directory.Path, "shared.db");
-        var before = DatabaseRegistry.OpenCount;
         using (var first = new SqlRunner(path))
         using (var second = new SqlRunner(path))
         {
-            Assert.Equal(before + 1, DatabaseRegistry.OpenCount);
+            Assert.Equal(2, DatabaseRegistry.HandlesOf(path));
             first.Run("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (7)");
             Assert.Equal(["7"], second.Lines("SELECT n FROM t"));
         }
 
-        Assert.Equal(before, DatabaseRegistry.OpenCount);
+        Assert.Equal(0, DatabaseRegistry.HandlesOf(path));
     }
 
     [Fact]
