@@ -1,4 +1,4 @@
-using Store.Access.Vectors.Hnsw;
+using Store.Access.Vectors;
 
 namespace Store.Access.Tests.Vectors;
 

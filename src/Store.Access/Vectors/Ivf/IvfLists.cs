@@ -11,6 +11,9 @@ namespace Store.Access.Vectors.Ivf;
 /// </summary>
 internal sealed class IvfLists
 {
+    [ThreadStatic]
+    private static float[]? t_distances;
+
     private readonly Dictionary<long, (int List, int Slot)> _where = [];
     private readonly List<float[]> _centroids;
     private readonly List<IvfList> _lists;
@@ -84,30 +87,34 @@ internal sealed class IvfLists
         }
 
         var keep = Parameters.Rerank > 0 ? Math.Max(Parameters.Rerank, k) : k;
-        var best = new PriorityQueue<(int List, int Slot), float>(Comparer<float>.Create((a, b) => b.CompareTo(a)));
-        var distances = new float[_lists.Count == 0 ? 0 : _lists.Max(l => l.Count)];
+        // The best so far, worst on top (negated distances), each a number into the entries pushed.
+        var best = new NodeHeap();
+        var pushed = new List<(int List, int Slot)>();
         foreach (var list in Nearest(prepared, probes))
         {
             var entries = _lists[list];
+            var distances = DistanceBuffer(entries.Count);
             Codec.Score(prepared, _centroids[list], entries.Codes, entries.Count, distances);
             for (var slot = 0; slot < entries.Count; slot++)
             {
                 var distance = distances[slot];
-                if ((best.Count < keep || (best.TryPeek(out _, out var worst) && distance < worst)) && (allowed is null || allowed(entries.RowIdAt(slot))))
+                if ((best.Count < keep || distance < -best.MinKey) && !float.IsNaN(distance) && (allowed is null || allowed(entries.RowIdAt(slot))))
                 {
-                    best.Enqueue((list, slot), distance);
+                    best.Push(pushed.Count, -distance);
+                    pushed.Add((list, slot));
                     if (best.Count > keep)
                     {
-                        best.Dequeue();
+                        best.TryPop(out _, out _);
                     }
                 }
             }
         }
 
         var found = new List<(long RowId, float Distance)>(best.Count);
-        while (best.TryDequeue(out var entry, out var distance))
+        while (best.TryPop(out var number, out var negated))
         {
-            var exact = Parameters.Rerank > 0 ? Codec.Distance(prepared, _lists[entry.List].VectorAt(entry.Slot)) : distance;
+            var entry = pushed[number];
+            var exact = Parameters.Rerank > 0 ? Codec.Distance(prepared, _lists[entry.List].VectorAt(entry.Slot)) : -negated;
             found.Add((_lists[entry.List].RowIdAt(entry.Slot), exact));
         }
 
@@ -115,30 +122,46 @@ internal sealed class IvfLists
         return found.Count > k ? found.GetRange(0, k) : found;
     }
 
-    /// <summary>The <paramref name="count"/> lists whose centroids are nearest to a prepared vector.</summary>
+    /// <summary>The <paramref name="count"/> lists whose centroids are nearest to a prepared vector, nearest first.</summary>
     public List<int> Nearest(float[] prepared, int count)
     {
-        var ranked = new PriorityQueue<int, float>(Comparer<float>.Create((a, b) => b.CompareTo(a)));
+        var ranked = new NodeHeap();
         for (var list = 0; list < _centroids.Count; list++)
         {
             var distance = Parameters.Metric == VectorMetric.NegativeInnerProduct
                 ? -VectorDistance.Dot(prepared, _centroids[list])
                 : VectorDistance.L2Squared(prepared, _centroids[list]);
-            ranked.Enqueue(list, distance);
+            if (float.IsNaN(distance))
+            {
+                continue;
+            }
+
+            ranked.Push(list, -distance);
             if (ranked.Count > count)
             {
-                ranked.Dequeue();
+                ranked.TryPop(out _, out _);
             }
         }
 
         var nearest = new List<int>(ranked.Count);
-        while (ranked.TryDequeue(out var list, out _))
+        while (ranked.TryPop(out var list, out _))
         {
             nearest.Add(list);
         }
 
         nearest.Reverse();
         return nearest;
+    }
+
+    /// <summary>This thread's buffer for one list's distances, grown when a list outgrows it.</summary>
+    private static float[] DistanceBuffer(int count)
+    {
+        if (t_distances is not { } buffer || buffer.Length < count)
+        {
+            t_distances = buffer = new float[Math.Max(count, 256)];
+        }
+
+        return buffer;
     }
 
     private IvfList NewList() => new(Codec.CodeSize, Parameters.Dimensions, Parameters.Rerank > 0);

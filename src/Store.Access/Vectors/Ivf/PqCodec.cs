@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Store.Core.Vectors;
 
 namespace Store.Access.Vectors.Ivf;
@@ -19,6 +22,10 @@ internal sealed class PqCodec(VectorMetric metric, int dimensions, int m) : Vect
     /// <summary>The query's table, kept for the lists of one search (keyed by the query array and the codec).</summary>
     [ThreadStatic]
     private static (float[] Query, PqCodec Codec, float[] Table)? t_query;
+
+    /// <summary>The list's and the query's tables added, rewritten for every list a search probes.</summary>
+    [ThreadStatic]
+    private static float[]? t_combined;
 
     /// <summary>Each list's table (by its centroid array): ||codeword||^2 + 2&lt;centroid part, codeword&gt;.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<float[], float[]> _listTables = [];
@@ -73,28 +80,45 @@ internal sealed class PqCodec(VectorMetric metric, int dimensions, int m) : Vect
         }
     }
 
+    /// <summary>
+    /// Distances of a list's codes. For L2 the list's and the query's tables are first added into
+    /// one (as faiss's precomputed tables are), so that a code costs M lookups in one table; the
+    /// lookups skip bounds checks, which is safe because a table has 256 entries per sub-space,
+    /// a code byte is below 256, and <paramref name="codes"/> is checked to hold
+    /// <paramref name="count"/> codes.
+    /// </summary>
     public override void Score(float[] query, float[] centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
     {
-        var queryTable = QueryTable(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(codes.Length, count * m, nameof(codes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(distances.Length, count, nameof(distances));
         var l2 = Metric == VectorMetric.L2;
-        var listTable = l2 ? _listTables.GetValue(centroid, ListTable) : null;
-        var constant = l2 ? VectorDistance.L2Squared(query, centroid) : VectorDistance.Dot(query, centroid);
-        for (var i = 0; i < count; i++)
+        var table = QueryTable(query);
+        if (l2)
         {
-            var code = codes.Slice(i * m, m);
+            var combined = t_combined is { } reused && reused.Length == table.Length ? reused : t_combined = new float[table.Length];
+            TensorPrimitives.Add(_listTables.GetValue(centroid, ListTable), table, combined);
+            table = combined;
+        }
+
+        // Inner product and cosine score 1 - dot or -dot; L2 is the sum itself.
+        var (sign, offset) = Metric switch
+        {
+            VectorMetric.L2 => (1f, 0f),
+            VectorMetric.NegativeInnerProduct => (-1f, 0f),
+            _ => (-1f, 1f),
+        };
+        var constant = l2 ? VectorDistance.L2Squared(query, centroid) : VectorDistance.Dot(query, centroid);
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var code = ref MemoryMarshal.GetReference(codes);
+        for (var i = 0; i < count; i++, code = ref Unsafe.Add(ref code, m))
+        {
             var sum = constant;
             for (var j = 0; j < m; j++)
             {
-                var at = (j * MaxCodewords) + code[j];
-                sum += l2 ? listTable![at] + queryTable[at] : queryTable[at];
+                sum += Unsafe.Add(ref entries, (j * MaxCodewords) + Unsafe.Add(ref code, j));
             }
 
-            distances[i] = Metric switch
-            {
-                VectorMetric.L2 => sum,
-                VectorMetric.NegativeInnerProduct => -sum,
-                _ => 1 - sum,
-            };
+            distances[i] = offset + (sign * sum);
         }
     }
 

@@ -1,11 +1,12 @@
-namespace Store.Access.Vectors.Hnsw;
+namespace Store.Access.Vectors;
 
 /// <summary>
-/// A binary min-heap of graph nodes keyed by a float, the two queues of a search (candidates
-/// by distance, results by negated distance). PriorityQueue compares float keys through
+/// A binary min-heap of ints (graph nodes, candidate numbers) keyed by a float: the queues of
+/// the vector searches (HNSW's candidates by distance; the best found so far, in HNSW and IVF,
+/// by negated distance, so the worst is on top). PriorityQueue compares float keys through
 /// <c>float.CompareTo</c>, which orders NaN and so costs several branches a comparison. Here a
-/// plain <c>&lt;</c> does, because no key is NaN: the search leaves out a node whose distance is
-/// NaN (an inner product of finite vectors can overflow to it), and a NaN key would stop a sift
+/// plain <c>&lt;</c> does, because no key is NaN: the searches leave out what has a NaN distance
+/// (an inner product of finite vectors can overflow to it), and a NaN key would stop a sift
 /// early and leave the heap out of order.
 /// </summary>
 internal sealed class NodeHeap
