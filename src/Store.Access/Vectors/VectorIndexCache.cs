@@ -29,8 +29,8 @@ internal sealed class VectorIndexCache
     public bool TryRead<TIndex, T>(ReadTransaction txn, uint root, Func<TIndex> load, Func<TIndex, T> read, out T result)
         where TIndex : class
     {
-        var version = VectorIndexVersion.Read(txn, root);
         var entry = EntryOf(root);
+        var version = VersionIn(txn, root, entry);
         entry.Lock.EnterReadLock();
         try
         {
@@ -135,6 +135,29 @@ internal sealed class VectorIndexCache
         }
     }
 
+    /// <summary>
+    /// The index's version in <paramref name="txn"/>'s view. Every reader of one commit sees the
+    /// same version, so the last one a reader read is kept with its snapshot's LSN and reused by
+    /// readers of that snapshot, sparing a B+tree lookup per query; a writer's own changes are in
+    /// no committed snapshot, so a writer always reads it.
+    /// </summary>
+    private static ulong VersionIn(ReadTransaction txn, uint root, Entry entry)
+    {
+        var reader = txn is not WriteTransaction;
+        if (reader && entry.LastRead is { } last && last.SnapshotLsn == txn.Lsn)
+        {
+            return last.Version;
+        }
+
+        var version = VectorIndexVersion.Read(txn, root);
+        if (reader)
+        {
+            entry.LastRead = new VersionRead(txn.Lsn, version);
+        }
+
+        return version;
+    }
+
     private static WriteTransaction Writer(ReadTransaction txn) => txn as WriteTransaction ?? throw Core.Errors.StoreErrors.ReadOnlyTransaction();
 
     private Entry EntryOf(uint root)
@@ -192,5 +215,10 @@ internal sealed class VectorIndexCache
         public WriteTransaction? Writer { get; set; }
 
         public int WriterUndoCount { get; set; }
+
+        /// <summary>The version the last reader read, with its snapshot's LSN; replaced whole, so readers on several threads see one pair or the other.</summary>
+        public VersionRead? LastRead { get; set; }
     }
+
+    private sealed record VersionRead(ulong SnapshotLsn, ulong Version);
 }
