@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Store.Core.Errors;
 using Store.Core.Vectors;
 using Store.Inference.Models;
@@ -61,12 +62,8 @@ public sealed class SparseEncoder : IDisposable
             var tokens = batch.TokensOf(row);
             for (var t = 0; t < tokens; t++)
             {
-                var token = logits.Slice(((row * batch.Length) + t) * vocabulary, vocabulary);
-                for (var v = 0; v < vocabulary; v++)
-                {
-                    // log(1 + ReLU(x)) rises with x, so the max over tokens can be taken on the logits.
-                    weights[v] = Math.Max(weights[v], token[v]);
-                }
+                // log(1 + ReLU(x)) rises with x, so the max over tokens can be taken on the logits (from 0: the ReLU).
+                TensorPrimitives.Max(weights, logits.Slice(((row * batch.Length) + t) * vocabulary, vocabulary), weights);
             }
 
             vectors[row] = Heaviest(weights, _runner.Model.TopK);

@@ -72,7 +72,7 @@ internal sealed class ExpressionBinder(Scope scope, BindingContext context, Grou
             var arguments = f.Arguments.Select(Bind).ToList();
             if (!ModelFunctions.NamesModel(model, arguments.Count))
             {
-                arguments.Insert(0, new ConstantNode(Core.Values.DbValue.FromText(Inference.ModelHost.DefaultModel)));
+                arguments.Insert(0, ModelFunctions.DefaultModelArgument());
             }
 
             var call = new ModelCallNode(model, arguments[0], model == ModelFunction.Rerank ? arguments[1] : null, arguments[^1]);

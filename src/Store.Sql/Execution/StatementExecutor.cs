@@ -45,10 +45,9 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
                 return Describe(describe);
             case PragmaStatement pragma:
                 return Pragma(pragma);
-            case ExplainStatement { Analyze: true } explain:
-                return StatementResult.Listing(["plan"], Analyze(explain).Select(line => new[] { DbValue.FromText(line) }));
             case ExplainStatement explain:
-                return StatementResult.Listing(["plan"], Explain(explain.Statement).Select(line => new[] { DbValue.FromText(line) }));
+                var lines = explain.Analyze ? Analyze(explain) : Explain(explain.Statement);
+                return StatementResult.Listing(["plan"], lines.Select(line => new[] { DbValue.FromText(line) }));
             default:
                 throw context.Error(StoreErrors.NotSupported($"{statement.GetType().Name} here"), statement.Line, statement.Column);
         }

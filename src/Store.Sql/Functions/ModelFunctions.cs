@@ -41,5 +41,8 @@ internal static class ModelFunctions
     /// <summary>Whether a call's model argument was given (it is always first).</summary>
     public static bool NamesModel(ModelFunction function, int arguments) => arguments == ByName[NameOf(function)].Arguments + 1;
 
+    /// <summary>The model argument a call that names none gets: the default model.</summary>
+    public static Expressions.ConstantNode DefaultModelArgument() => new(Core.Values.DbValue.FromText(Inference.ModelHost.DefaultModel));
+
     public static string NameOf(ModelFunction function) => ByName.First(p => p.Value.Function == function).Key;
 }

@@ -37,14 +37,19 @@ internal sealed class RerankNode(PlanNode candidates, BoundExpression model, Bou
         }
 
         var texts = rows.Select(Text).ToList();
-        var scored = texts.OfType<string>().ToList();
-        var scores = scored.Count == 0 ? [] : context.Evaluation.Rerank(name.AsText, question.AsText, scored);
+        var scored = Enumerable.Range(0, rows.Count).Where(i => texts[i] is not null).ToList();
+        var values = scored.Count == 0 ? [] : context.Evaluation.Rerank(name.AsText, question.AsText, [.. scored.Select(i => texts[i]!)]);
         context.Evaluation.ModelRowsDone(scored.Count);
-        var next = 0;
-        // Ordered by the score as the column shows it (single precision), so equal-looking scores keep the subquery's order.
-        var withScores = rows.Select((row, i) => (Row: row, Score: texts[i] is null ? (float?)null : (float)scores[next++])).ToList();
-        return [.. withScores.OrderByDescending(r => r.Score ?? float.NegativeInfinity).ThenBy(r => r.Score is null)
-            .Select(r => (DbValue[])[.. r.Row, r.Score is { } score ? DbValue.FromReal(score) : DbValue.Null])];
+
+        // Kept as the column shows it (single precision), so equal-looking scores keep the subquery's order.
+        var scores = new float?[rows.Count];
+        for (var j = 0; j < scored.Count; j++)
+        {
+            scores[scored[j]] = (float)values[j];
+        }
+
+        return [.. Enumerable.Range(0, rows.Count).OrderByDescending(i => scores[i] ?? float.NegativeInfinity).ThenBy(i => scores[i] is null)
+            .Select(i => (DbValue[])[.. rows[i], scores[i] is { } score ? DbValue.FromReal(score) : DbValue.Null])];
     }
 
     public override string Describe() => $"rerank with {model} by {query}{(alias is null ? "" : $" as {alias}")}: candidates' last column";

@@ -4,6 +4,7 @@ using Store.Core.Errors;
 using Store.Sql.Binding;
 using Store.Sql.Execution;
 using Store.Sql.Expressions;
+using Store.Sql.Functions;
 using Store.Sql.Syntax;
 
 namespace Store.Sql.Planning;
@@ -60,7 +61,7 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
 
         // Model and query are one value for the whole list: bound with no columns in scope.
         var constants = new ExpressionBinder(Scope.Empty, context);
-        var model = rerank.Arguments.Count == 2 ? constants.Bind(rerank.Arguments[0]) : new ConstantNode(Core.Values.DbValue.FromText(Inference.ModelHost.DefaultModel));
+        var model = rerank.Arguments.Count == 2 ? constants.Bind(rerank.Arguments[0]) : ModelFunctions.DefaultModelArgument();
         return new RerankNode(new SelectPlanner(query, context).Plan(rerank.Candidates), model, constants.Bind(rerank.Arguments[^1]), rerank.Alias);
     }
 

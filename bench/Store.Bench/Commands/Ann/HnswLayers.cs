@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Store.Access.Catalog;
 using Store.Access.Vectors.Hnsw;
 using Store.Core.Vectors;
@@ -46,26 +45,16 @@ internal static class HnswLayers
         return 0;
     }
 
-    /// <summary>Times rounds over all queries and reports the median round: on these shared vCPUs one round in several is slowed by a neighbour.</summary>
+    /// <summary>Times passes over all queries and reports the median pass (<see cref="MedianTimer"/>): on these shared vCPUs one pass in several is slowed by a neighbour.</summary>
     private static void Report(string layer, float[][] queries, int rounds, Action<float[]> search)
     {
         Warmup.Run(queries, search);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var roundMicroseconds = new List<double>(rounds);
-        for (var round = 0; round < rounds; round++)
-        {
-            var timer = Stopwatch.StartNew();
-            foreach (var query in queries)
-            {
-                search(query);
-            }
+        var perPass = MedianTimer.MicrosecondsPerOperation(() => Array.ForEach(queries, search), iterations: 1, rounds);
+        var perQuery = perPass / queries.Length;
 
-            roundMicroseconds.Add(timer.Elapsed.TotalMicroseconds);
-        }
-
-        roundMicroseconds.Sort();
-        var perQuery = roundMicroseconds[rounds / 2] / queries.Length;
-        var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / ((double)rounds * queries.Length);
+        // MedianTimer runs one untimed pass before the timed ones.
+        var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / ((double)(rounds + 1) * queries.Length);
         Console.WriteLine($"{layer,-46} {1e6 / perQuery,9:F0} queries/s {perQuery,8:F1} us/query {bytes,8:F0} bytes/query");
     }
 }

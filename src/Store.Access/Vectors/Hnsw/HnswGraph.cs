@@ -84,7 +84,7 @@ internal sealed partial class HnswGraph
     }
 
     /// <summary>The vector as the graph stores it (see <see cref="IndexedVectors.Prepare"/>); null when it cannot be indexed.</summary>
-    public float[]? Prepare(ReadOnlySpan<float> vector) => IndexedVectors.Prepare(Parameters.Metric, _dimensions, vector);
+    public float[]? Prepare(ReadOnlySpan<float> vector) => IndexedVectors.Prepare(_metric, _dimensions, vector);
 
     /// <summary>The distance the graph orders by, from a prepared query to a node.</summary>
     public float Distance(ReadOnlySpan<float> query, int node) => IndexedVectors.Distance(_metric, query, VectorOf(node));
