@@ -18,6 +18,9 @@ internal sealed class NodeHeap
     /// <summary>The smallest key; only when <see cref="Count"/> is above zero.</summary>
     public float MinKey => _entries[0].Key;
 
+    /// <summary>The node with the smallest key; only when <see cref="Count"/> is above zero.</summary>
+    public int MinNode => _entries[0].Node;
+
     public void Clear() => Count = 0;
 
     public void Push(int node, float key)

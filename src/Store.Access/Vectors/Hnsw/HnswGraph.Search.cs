@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace Store.Access.Vectors.Hnsw;
 
 /// <summary>The searches: greedy descent through the upper layers, then a best-first search of one layer.</summary>
 internal sealed partial class HnswGraph
 {
+    /// <summary>How much of each unvisited neighbour's vector a search asks the CPU to load ahead (see <see cref="MarkUnvisited"/>).</summary>
+    private const int PrefetchBytes = 256;
+
     /// <summary>
     /// The <paramref name="k"/> nearest live rows to <paramref name="query"/>, nearest first,
     /// with the graph's distance, searching layer 0 with a candidate list of
@@ -84,20 +89,8 @@ internal sealed partial class HnswGraph
                 break;
             }
 
-            var links = Links(current, level, scratch, concurrent);
-            for (var i = 0; i < links.Length; i++)
+            foreach (var next in MarkUnvisited(Links(current, level, scratch, concurrent), scratch))
             {
-                if (i + 1 < links.Length)
-                {
-                    Prefetch(links[i + 1], scratch);
-                }
-
-                var next = links[i];
-                if (!scratch.Visited.Add(next))
-                {
-                    continue;
-                }
-
                 var distance = Distance(query, next);
                 if ((results.Count >= ef && distance >= bound) || float.IsNaN(distance))
                 {
@@ -116,14 +109,54 @@ internal sealed partial class HnswGraph
                     bound = -results.MinKey;
                 }
             }
+
+            if (level == 0 && candidates.Count > 0)
+            {
+                PrefetchLinks(candidates.MinNode);
+            }
         }
     }
 
-    /// <summary>Starts loading a node's vector and visited mark while the current neighbour's distance is computed.</summary>
-    private void Prefetch(int node, SearchScratch scratch)
+    /// <summary>
+    /// The links not yet visited, now marked, after asking the CPU to start loading the first
+    /// <see cref="PrefetchBytes"/> of each one's vector: the loads of a whole neighbourhood are
+    /// then in flight before the first distance waits on one (hnswlib prefetches one neighbour
+    /// ahead). The rest of a longer vector is left to the hardware's stream prefetcher; asking
+    /// for all 24 lines of a 384-dimension vector was slower than asking for 4.
+    /// </summary>
+    private ReadOnlySpan<int> MarkUnvisited(ReadOnlySpan<int> links, SearchScratch scratch)
     {
-        scratch.Visited.Prefetch(node);
-        CachePrefetch.Line(ref _level0[(node * _stride) + _vectorOffset]);
+        foreach (var link in links)
+        {
+            scratch.Visited.Prefetch(link);
+        }
+
+        var unvisited = scratch.Unvisited;
+        var count = 0;
+        foreach (var link in links)
+        {
+            if (scratch.Visited.Add(link))
+            {
+                unvisited[count++] = link;
+                ref var vector = ref _level0[BlockOf(link) + _vectorOffset];
+                for (var offset = 0; offset < _prefetchInts; offset += CacheLineArray.IntsPerLine)
+                {
+                    CachePrefetch.Line(ref Unsafe.Add(ref vector, offset));
+                }
+            }
+        }
+
+        return unvisited.AsSpan(0, count);
+    }
+
+    /// <summary>Starts loading the layer-0 links of the candidate the search expands next.</summary>
+    private void PrefetchLinks(int node)
+    {
+        ref var block = ref _level0[BlockOf(node)];
+        for (var offset = 0; offset < _vectorOffset; offset += CacheLineArray.IntsPerLine)
+        {
+            CachePrefetch.Line(ref Unsafe.Add(ref block, offset));
+        }
     }
 
     private bool Accepts(int node, Func<long, bool>? allowed) => !_deleted[node] && (allowed is null || allowed(_rowIds[node]));

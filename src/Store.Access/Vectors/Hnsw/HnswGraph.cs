@@ -5,9 +5,10 @@ namespace Store.Access.Vectors.Hnsw;
 
 /// <summary>
 /// An HNSW graph in memory, the layout every search walks: nodes are dense ids, and each
-/// node's layer-0 block (a link count, up to 2M link ids, then its vector's float bits) lies
-/// back to back in one array, as in hnswlib, so visiting a node touches one stretch of memory;
-/// upper-layer links are kept per node. Vectors are stored as the metric compares them (unit length
+/// node's layer-0 block (a link count, up to 2M link ids, then from the next cache line its
+/// vector's float bits) lies back to back in one array, as in hnswlib, so visiting a node
+/// touches one stretch of memory; unlike hnswlib's, blocks are whole cache lines
+/// (<see cref="CacheLineArray"/>). Upper-layer links are kept per node. Vectors are stored as the metric compares them (unit length
 /// for cosine). A deleted row's node stays as a tombstone: searches pass through it but never
 /// return it. Searches may run concurrently with each other; changes are made by one writer at
 /// a time, except in <see cref="HnswBuilder"/>, which inserts in parallel under per-node locks.
@@ -24,6 +25,7 @@ internal sealed partial class HnswGraph
 
     // The layer-0 block layout, kept in fields because every distance a search computes reads them.
     private readonly int _vectorOffset;
+    private readonly int _prefetchInts;
     private readonly int _stride;
     private readonly int _dimensions;
     private readonly VectorMetric _metric;
@@ -31,18 +33,21 @@ internal sealed partial class HnswGraph
     private byte[] _levelOf;
     private bool[] _deleted;
     private int[] _level0;
+    private int _origin;
     private int[][]?[] _upper;
 
     public HnswGraph(HnswParameters parameters, int capacity = 16)
     {
         Parameters = parameters;
-        (_vectorOffset, _dimensions, _metric) = (parameters.MaxLinks0 + 1, parameters.Dimensions, parameters.Metric);
-        _stride = _vectorOffset + _dimensions;
+        (_dimensions, _metric) = (parameters.Dimensions, parameters.Metric);
+        _vectorOffset = CacheLineArray.RoundUp(parameters.MaxLinks0 + 1);
+        _stride = CacheLineArray.RoundUp(_vectorOffset + _dimensions);
+        _prefetchInts = Math.Min(_dimensions, PrefetchBytes / sizeof(float));
         capacity = Math.Max(capacity, 1);
         _rowIds = new long[capacity];
         _levelOf = new byte[capacity];
         _deleted = new bool[capacity];
-        _level0 = new int[capacity * _stride];
+        _level0 = CacheLineArray.Allocate(capacity * _stride, out _origin);
         _upper = new int[capacity][][];
     }
 
@@ -64,7 +69,7 @@ internal sealed partial class HnswGraph
 
     public bool IsDeleted(int node) => _deleted[node];
 
-    public ReadOnlySpan<float> VectorOf(int node) => MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * _stride) + _vectorOffset, _dimensions));
+    public ReadOnlySpan<float> VectorOf(int node) => MemoryMarshal.Cast<int, float>(_level0.AsSpan(BlockOf(node) + _vectorOffset, _dimensions));
 
     public bool Contains(long rowId) => _nodeOfRow.ContainsKey(rowId);
 
@@ -118,7 +123,7 @@ internal sealed partial class HnswGraph
     {
         var node = NodeCount;
         EnsureCapacity(node + 1);
-        vector.CopyTo(MemoryMarshal.Cast<int, float>(_level0.AsSpan((node * _stride) + _vectorOffset, _dimensions)));
+        vector.CopyTo(MemoryMarshal.Cast<int, float>(_level0.AsSpan(BlockOf(node) + _vectorOffset, _dimensions)));
         _rowIds[node] = rowId;
         _levelOf[node] = checked((byte)level);
         _upper[node] = level == 0 ? null : Enumerable.Range(0, level).Select(_ => new int[Parameters.M + 1]).ToArray();
@@ -130,11 +135,14 @@ internal sealed partial class HnswGraph
     {
         if (level == 0)
         {
-            return _level0.AsSpan(node * _stride, _vectorOffset);
+            return _level0.AsSpan(BlockOf(node), _vectorOffset);
         }
 
         return _upper[node]![level - 1];
     }
+
+    /// <summary>Where a node's layer-0 block starts in <see cref="_level0"/>.</summary>
+    private int BlockOf(int node) => _origin + (node * _stride);
 
     private object LockOf(int node) => _locks[node & (LockStripes - 1)];
 
@@ -149,7 +157,9 @@ internal sealed partial class HnswGraph
         Array.Resize(ref _rowIds, capacity);
         Array.Resize(ref _levelOf, capacity);
         Array.Resize(ref _deleted, capacity);
-        Array.Resize(ref _level0, capacity * _stride);
+        var level0 = CacheLineArray.Allocate(capacity * _stride, out var origin);
+        _level0.AsSpan(_origin, NodeCount * _stride).CopyTo(level0.AsSpan(origin));
+        (_level0, _origin) = (level0, origin);
         Array.Resize(ref _upper, capacity);
     }
 

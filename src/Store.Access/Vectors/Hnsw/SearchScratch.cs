@@ -2,7 +2,8 @@ namespace Store.Access.Vectors.Hnsw;
 
 /// <summary>
 /// The working memory of one graph search, reused across searches: the visited set, the
-/// candidate min-heap, the result max-heap, and a buffer to copy a node's links into.
+/// candidate min-heap, the result max-heap, a buffer to copy a node's links into, and one for
+/// the links not yet visited.
 /// </summary>
 internal sealed class SearchScratch(int nodes, int maxLinks)
 {
@@ -15,6 +16,8 @@ internal sealed class SearchScratch(int nodes, int maxLinks)
     public NodeHeap Results { get; } = new();
 
     public int[] Links { get; } = new int[maxLinks + 1];
+
+    public int[] Unvisited { get; } = new int[maxLinks + 1];
 
     public void Reset(int nodes)
     {
