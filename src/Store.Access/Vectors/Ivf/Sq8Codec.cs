@@ -1,12 +1,13 @@
+using System.Numerics.Tensors;
 using Store.Core.Vectors;
 
 namespace Store.Access.Vectors.Ivf;
 
 /// <summary>
 /// Scalar quantization to one byte per dimension between the minimum and maximum seen in
-/// training for that dimension (values outside are clamped). A code is decoded into floats
-/// (<see cref="ScalarQuantization"/>) and compared with the SIMD kernel: asymmetric, the query
-/// is never quantized.
+/// training for that dimension (values outside are clamped). A code is scored by the fused
+/// kernels of <see cref="ScalarQuantization"/> without being decoded: asymmetric, the query is
+/// never quantized.
 /// </summary>
 internal sealed class Sq8Codec(VectorMetric metric, int dimensions) : VectorCodec(metric, dimensions)
 {
@@ -45,11 +46,25 @@ internal sealed class Sq8Codec(VectorMetric metric, int dimensions) : VectorCode
 
     public override void Score(float[] query, float[] centroid, ReadOnlySpan<byte> codes, int count, Span<float> distances)
     {
-        Span<float> decoded = Dimensions <= 1024 ? stackalloc float[Dimensions] : new float[Dimensions];
+        Span<float> folded = Dimensions <= 1024 ? stackalloc float[Dimensions] : new float[Dimensions];
+        if (Metric == VectorMetric.L2)
+        {
+            TensorPrimitives.Subtract(query, _minimum, folded);
+            for (var i = 0; i < count; i++)
+            {
+                distances[i] = ScalarQuantization.L2Squared(folded, _step, codes.Slice(i * Dimensions, Dimensions));
+            }
+
+            return;
+        }
+
+        // Inner product and cosine (of unit vectors) score -dot and 1 - dot.
+        TensorPrimitives.Multiply(query, _step, folded);
+        var (sign, offset) = Metric == VectorMetric.NegativeInnerProduct ? (-1f, 0f) : (-1f, 1f);
+        var constant = VectorDistance.Dot(query, _minimum);
         for (var i = 0; i < count; i++)
         {
-            ScalarQuantization.Decode(codes.Slice(i * Dimensions, Dimensions), _minimum, _step, decoded);
-            distances[i] = Distance(query, decoded);
+            distances[i] = offset + (sign * (constant + ScalarQuantization.WeightedSum(folded, codes.Slice(i * Dimensions, Dimensions))));
         }
     }
 
