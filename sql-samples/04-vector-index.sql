@@ -46,6 +46,12 @@ DELETE FROM docs WHERE id = 1;
 UPDATE docs SET emb = '[1, 0.1, 0, 0]' WHERE id = 6;
 SELECT id, title FROM docs ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;
 
+-- A deleted row's node stays in the graph as a tombstone that searches pass through.
+-- REINDEX rebuilds an index (or every index of a table, or with no name all of them)
+-- from the live rows, inside the transaction, as SQLite's and PostgreSQL's REINDEX do.
+REINDEX docs_emb;
+SELECT id, title FROM docs ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;
+
 -- An index on another metric is not used for this operator: this is the exact scan.
 EXPLAIN SELECT id FROM docs ORDER BY emb <-> '[1, 0.1, 0, 0]' LIMIT 3;
 

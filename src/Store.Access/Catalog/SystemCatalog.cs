@@ -151,6 +151,26 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
         Changed();
     }
 
+    /// <summary>
+    /// Rebuilds an index from its table's rows, or every index of a table, or with no name
+    /// every index in the database. A rebuilt vector index holds only live
+    /// rows: the tombstones that deletes and updates leave in an HNSW graph are gone, as are IVF
+    /// lists trained on rows since changed (the centroids are trained again). Inside the caller's
+    /// transaction, so a failure or a rollback keeps the old indexes.
+    /// </summary>
+    public void Reindex(string? name)
+    {
+        var indexes = name is null ? Indexes()
+            : FindTable(name) is { } table ? IndexesOf(table.Schema.Name)
+            : Find(name) is { Kind: CatalogEntry.IndexKind } ? Indexes().Where(i => CatalogEntry.SameName(i.Schema.Name, name)).ToList()
+            : throw StoreErrors.NotFound("table or index", name);
+        foreach (var index in indexes.ToList())
+        {
+            DropIndex(index.Schema.Name);
+            CreateIndex(index.Schema);
+        }
+    }
+
     /// <summary>Every catalog entry, in name order, for listings and the integrity check.</summary>
     public IEnumerable<CatalogEntry> Entries() => Loaded().Entries.Values;
 

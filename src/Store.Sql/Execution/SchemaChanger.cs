@@ -7,7 +7,7 @@ using Store.Sql.Values;
 
 namespace Store.Sql.Execution;
 
-/// <summary>CREATE and DROP of tables, indexes and models, through the catalog.</summary>
+/// <summary>CREATE, DROP and REINDEX of tables, indexes and models, through the catalog.</summary>
 internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 {
     /// <summary>Index methods the grammar accepts whose implementation arrives with a later version.</summary>
@@ -122,6 +122,12 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
             return 0;
         });
     }
+
+    public void Reindex(ReindexStatement reindex) => context.At(reindex, () =>
+    {
+        query.Catalog.Reindex(reindex.Name);
+        return 0;
+    });
 
     /// <summary>An option's value as the index reads it: a literal's text, or a bare word (<c>metric = cosine</c>).</summary>
     private string OptionText(IndexOption option) => option.Value switch

@@ -39,6 +39,9 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
             case DropStatement drop:
                 new SchemaChanger(query, context).Drop(drop);
                 return StatementResult.Done();
+            case ReindexStatement reindex:
+                new SchemaChanger(query, context).Reindex(reindex);
+                return StatementResult.Done();
             case ShowStatement show:
                 return Show(show.Target);
             case DescribeStatement describe:

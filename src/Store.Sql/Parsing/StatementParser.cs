@@ -152,6 +152,11 @@ internal static class StatementParser
         from table in Name
         select (Statement)new DescribeStatement(table, describe.Span.Position.Line, describe.Span.Position.Column);
 
+    private static readonly TokenListParser<SqlToken, Statement> Reindex =
+        from reindex in Keyword("REINDEX")
+        from name in Name.Select(n => (string?)n).OptionalOrDefault()
+        select (Statement)new ReindexStatement(name, reindex.Span.Position.Line, reindex.Span.Position.Column);
+
     private static readonly TokenListParser<SqlToken, Statement> Pragma =
         from pragma in Keyword("PRAGMA")
         from name in Name
@@ -180,6 +185,7 @@ internal static class StatementParser
             .Or(Set)
             .Or(Show)
             .Or(Describe)
+            .Or(Reindex)
             .Or(Pragma)
             .Or(Explain)
             .Named("statement");
