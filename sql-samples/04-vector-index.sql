@@ -48,7 +48,8 @@ SELECT id, title FROM docs ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;
 
 -- A deleted row's node stays in the graph as a tombstone that searches pass through.
 -- REINDEX rebuilds an index (or every index of a table, or with no name all of them)
--- from the live rows, inside the transaction, as SQLite's and PostgreSQL's REINDEX do.
+-- from the live rows, inside the transaction, as SQLite's REINDEX does (PostgreSQL's
+-- REINDEX INDEX name and REINDEX TABLE name are accepted too).
 REINDEX docs_emb;
 SELECT id, title FROM docs ORDER BY emb <=> '[1, 0.1, 0, 0]' LIMIT 3;
 

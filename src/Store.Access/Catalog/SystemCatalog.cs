@@ -164,6 +164,8 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
             : FindTable(name) is { } table ? IndexesOf(table.Schema.Name)
             : Find(name) is { Kind: CatalogEntry.IndexKind } ? Indexes().Where(i => CatalogEntry.SameName(i.Schema.Name, name)).ToList()
             : throw StoreErrors.NotFound("table or index", name);
+
+        // A list taken before the loop: each drop and create changes the catalog the lists were read from.
         foreach (var index in indexes.ToList())
         {
             DropIndex(index.Schema.Name);

@@ -39,10 +39,9 @@ internal static class IndexedVectors
     }
 
     /// <summary>The distance an index orders by: squared L2, negative inner product, or 1 - dot of unit vectors.</summary>
-    public static float Distance(VectorMetric metric, ReadOnlySpan<float> a, ReadOnlySpan<float> b) => metric switch
-    {
-        VectorMetric.L2 => VectorDistance.L2Squared(a, b),
-        VectorMetric.NegativeInnerProduct => -VectorDistance.Dot(a, b),
-        _ => 1 - VectorDistance.Dot(a, b),
-    };
+    public static float Distance(VectorMetric metric, ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        metric == VectorMetric.L2 ? VectorDistance.L2Squared(a, b) : DistanceFromDot(metric, VectorDistance.Dot(a, b));
+
+    /// <summary>The distance an inner-product or cosine index orders by, from the dot product: -dot, or 1 - dot of unit vectors.</summary>
+    public static float DistanceFromDot(VectorMetric metric, float dot) => metric == VectorMetric.NegativeInnerProduct ? -dot : 1 - dot;
 }

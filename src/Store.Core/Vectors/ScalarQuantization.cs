@@ -18,11 +18,14 @@ namespace Store.Core.Vectors;
 /// query rather than once per code: for L2, (query - minimum), so that the distance is the sum
 /// of (shifted[i] - step[i] x code[i])²; for inner products, query x step, so that the dot
 /// product with the decoded vector is dot(query, minimum) plus the sum of weights[i] x code[i].
-/// The byte-to-float widening is x86's (AVX-512 or AVX2); elsewhere a scalar loop runs.
+/// The byte-to-float widening is x86's (AVX-512 or AVX2); see <see cref="WidensInRegisters"/> for elsewhere.
 /// </remarks>
 public static class ScalarQuantization
 {
-    /// <summary>Writes minimum[i] + step[i] x codes[i] to <paramref name="decoded"/>.</summary>
+    /// <summary>The longest code decoded into a stack buffer where the CPU cannot widen bytes in registers.</summary>
+    private const int MaxDecodedLength = 4096;
+
+    /// <summary>Writes minimum[i] + step[i] x codes[i] to <paramref name="decoded"/>: a code read back, the reference the fused kernels are tested and benchmarked against.</summary>
     public static void Decode(ReadOnlySpan<byte> codes, ReadOnlySpan<float> minimum, ReadOnlySpan<float> step, Span<float> decoded)
     {
         TensorPrimitives.ConvertTruncating(codes, decoded);
@@ -31,13 +34,42 @@ public static class ScalarQuantization
 
     /// <summary>The sum of (shifted[i] - step[i] x code[i])²: the squared L2 distance from a query to a code, given shifted = query - minimum.</summary>
     /// <exception cref="StoreException"><see cref="ErrorCode.InvalidArgument"/> when the lengths differ.</exception>
-    public static float L2Squared(ReadOnlySpan<float> shifted, ReadOnlySpan<float> step, ReadOnlySpan<byte> code) =>
-        Sum<SquaredDifference>(shifted, step, code);
+    public static float L2Squared(ReadOnlySpan<float> shifted, ReadOnlySpan<float> step, ReadOnlySpan<byte> code)
+    {
+        if (WidensInRegisters || code.Length > MaxDecodedLength)
+        {
+            return Sum<SquaredDifference>(shifted, step, code);
+        }
+
+        ThrowIfLengthsDiffer(shifted, step, code);
+        Span<float> scaled = stackalloc float[code.Length];
+        TensorPrimitives.ConvertTruncating(code, scaled);
+        TensorPrimitives.Multiply(scaled, step, scaled);
+        return VectorDistance.L2Squared(shifted, scaled);
+    }
 
     /// <summary>The sum of weights[i] x code[i]: with weights = query x step, the inner product of the query with the decoded code, less dot(query, minimum).</summary>
     /// <exception cref="StoreException"><see cref="ErrorCode.InvalidArgument"/> when the lengths differ.</exception>
-    public static float WeightedSum(ReadOnlySpan<float> weights, ReadOnlySpan<byte> code) =>
-        Sum<WeightedCode>(weights, weights, code);
+    public static float WeightedSum(ReadOnlySpan<float> weights, ReadOnlySpan<byte> code)
+    {
+        // The step is folded into the weights, so the kernel's step argument goes unread.
+        if (WidensInRegisters || code.Length > MaxDecodedLength)
+        {
+            return Sum<WeightedCode>(weights, weights, code);
+        }
+
+        ThrowIfLengthsDiffer(weights, weights, code);
+        Span<float> values = stackalloc float[code.Length];
+        TensorPrimitives.ConvertTruncating(code, values);
+        return VectorDistance.Dot(weights, values);
+    }
+
+    /// <summary>
+    /// Whether the fused loop widens code bytes in vector registers (x86 with AVX2 or AVX-512).
+    /// Elsewhere (Arm) the code is converted with TensorPrimitives' vectorized conversions into a
+    /// buffer and compared with the SIMD float kernel, which beats the fused loop's scalar form.
+    /// </summary>
+    private static bool WidensInRegisters => Avx2.IsSupported;
 
     /// <summary>
     /// The one loop of both kernels: the term for each dimension, from the query-side float,
@@ -48,11 +80,7 @@ public static class ScalarQuantization
     private static float Sum<TTerm>(ReadOnlySpan<float> query, ReadOnlySpan<float> step, ReadOnlySpan<byte> code)
         where TTerm : struct, IFusedTerm
     {
-        if (query.Length != code.Length || step.Length != code.Length)
-        {
-            throw StoreErrors.InvalidArgument($"a code of {code.Length} bytes does not match a query of {query.Length} dimensions");
-        }
-
+        ThrowIfLengthsDiffer(query, step, code);
         ref var q = ref MemoryMarshal.GetReference(query);
         ref var s = ref MemoryMarshal.GetReference(step);
         ref var c = ref MemoryMarshal.GetReference(code);
@@ -104,6 +132,14 @@ public static class ScalarQuantization
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Widen8(ref byte code, nuint i) =>
         Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref code, i))).AsByte()));
+
+    private static void ThrowIfLengthsDiffer(ReadOnlySpan<float> query, ReadOnlySpan<float> step, ReadOnlySpan<byte> code)
+    {
+        if (query.Length != code.Length || step.Length != code.Length)
+        {
+            throw StoreErrors.InvalidArgument($"a code of {code.Length} bytes does not match a query of {query.Length} dimensions");
+        }
+    }
 
     /// <summary>What one dimension adds to a fused kernel's sum.</summary>
     private interface IFusedTerm

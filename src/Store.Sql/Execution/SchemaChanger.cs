@@ -125,6 +125,17 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 
     public void Reindex(ReindexStatement reindex) => context.At(reindex, () =>
     {
+        var found = reindex.Target switch
+        {
+            DropTarget.Index => query.Catalog.Indexes().Any(i => CatalogEntry.SameName(i.Schema.Name, reindex.Name!)),
+            DropTarget.Table => query.Catalog.FindTable(reindex.Name!) is not null,
+            _ => true,
+        };
+        if (!found)
+        {
+            throw StoreErrors.NotFound(reindex.Target == DropTarget.Index ? "index" : "table", reindex.Name!);
+        }
+
         query.Catalog.Reindex(reindex.Name);
         return 0;
     });

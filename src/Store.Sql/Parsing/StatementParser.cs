@@ -154,8 +154,9 @@ internal static class StatementParser
 
     private static readonly TokenListParser<SqlToken, Statement> Reindex =
         from reindex in Keyword("REINDEX")
-        from name in Name.Select(n => (string?)n).OptionalOrDefault()
-        select (Statement)new ReindexStatement(name, reindex.Span.Position.Line, reindex.Span.Position.Column);
+        from target in Keyword("INDEX").Value((DropTarget?)DropTarget.Index).Or(Keyword("TABLE").Value((DropTarget?)DropTarget.Table)).OptionalOrDefault()
+        from name in target is null ? Name.Select(n => (string?)n).OptionalOrDefault() : Name.Select(n => (string?)n)
+        select (Statement)new ReindexStatement(name, target, reindex.Span.Position.Line, reindex.Span.Position.Column);
 
     private static readonly TokenListParser<SqlToken, Statement> Pragma =
         from pragma in Keyword("PRAGMA")

@@ -1,6 +1,6 @@
 namespace Store.Sql.Syntax;
 
-/// <summary>What a DROP statement removes.</summary>
+/// <summary>What kind of object a DROP statement removes (or, for REINDEX, its name must be).</summary>
 internal enum DropTarget
 {
     Table,

@@ -80,6 +80,17 @@ public class StatementParserTests
     }
 
     [Fact]
+    public void ParseScript_reads_reindex_in_sqlite_s_and_postgresql_s_forms()
+    {
+        var statements = SqlParser.ParseScript("REINDEX; REINDEX docs; REINDEX INDEX docs_emb; reindex table docs");
+
+        Assert.Equal(
+            [(null, null), ("docs", null), ("docs_emb", DropTarget.Index), ("docs", DropTarget.Table)],
+            statements.Cast<ReindexStatement>().Select(r => (r.Name, r.Target)));
+        Assert.Equal((1, 48), (statements[3].Line, statements[3].Column));
+    }
+
+    [Fact]
     public void ParseScript_of_nothing_but_semicolons_is_empty()
     {
         Assert.Empty(SqlParser.ParseScript(" ; ;; "));
@@ -91,6 +102,8 @@ public class StatementParserTests
     [InlineData("SELECT 1 SELECT 2", 1, 10)]
     [InlineData("CREATE VIEW v", 1, 8)]
     [InlineData("UPDATE t SET a = 1 WHERE", 1, 25)]
+    [InlineData("REINDEX INDEX", 1, 14)]
+    [InlineData("REINDEX docs extra", 1, 14)]
     public void ParseScript_error_points_at_the_offending_token(string sql, int line, int column)
     {
         var error = Assert.Throws<StoreException>(() => SqlParser.ParseScript(sql));

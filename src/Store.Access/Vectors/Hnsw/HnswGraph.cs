@@ -8,9 +8,9 @@ namespace Store.Access.Vectors.Hnsw;
 /// node's layer-0 block (a link count, up to 2M link ids, then from the next cache line its
 /// vector's float bits) lies back to back in one array, as in hnswlib, so visiting a node
 /// touches one stretch of memory; unlike hnswlib's, blocks are whole cache lines
-/// (<see cref="CacheLineArray"/>). Upper-layer links are kept per node. Vectors are stored as the metric compares them (unit length
-/// for cosine). A deleted row's node stays as a tombstone: searches pass through it but never
-/// return it. Searches may run concurrently with each other; changes are made by one writer at
+/// (<see cref="CacheLineArray"/>). Upper-layer links are kept per node. Vectors are stored as
+/// the metric compares them (unit length for cosine). A deleted row's node stays as a tombstone:
+/// searches pass through it but never return it (REINDEX rebuilds the graph without them). Searches may run concurrently with each other; changes are made by one writer at
 /// a time, except in <see cref="HnswBuilder"/>, which inserts in parallel under per-node locks.
 /// </summary>
 internal sealed partial class HnswGraph

@@ -47,37 +47,26 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.LiveCount, out var count) ? count : null;
 
     /// <summary>
-    /// Besides rows and live nodes that do not match: a link to a node that does not exist or
-    /// is not on the link's layer.
+    /// Besides rows and live nodes that do not match: a record that does not decode, or a link
+    /// to a node that does not exist or is not on the link's layer (both found by loading).
     /// </summary>
     public List<string> Check(IReadOnlyList<(long RowId, Core.Values.DbValue[] Values)> rows, int column)
     {
-        var problems = new List<string>();
-        var graph = Load();
+        HnswGraph graph;
+        try
+        {
+            graph = Load();
+        }
+        catch (Core.Errors.StoreException error) when (error.Code == Core.Errors.ErrorCode.TypeMismatch)
+        {
+            return [error.Message];
+        }
+
         var expected = rows.Where(r => r.Values[column].Kind == Core.Values.DbValueKind.Vector && graph.Prepare(r.Values[column].AsVector) is not null)
             .Select(r => r.RowId).ToHashSet();
         var live = Enumerable.Range(0, graph.NodeCount).Where(n => !graph.IsDeleted(n)).Select(graph.RowIdOf).ToList();
         var stray = live.Count(rowId => !expected.Remove(rowId));
-        if (stray > 0 || expected.Count > 0)
-        {
-            problems.Add($"{stray} node(s) without a matching row, {expected.Count} row(s) missing from the graph");
-        }
-
-        for (var node = 0; node < graph.NodeCount; node++)
-        {
-            for (var level = 0; level <= graph.LevelOf(node); level++)
-            {
-                foreach (var link in graph.LinksOf(node, level))
-                {
-                    if (link < 0 || link >= graph.NodeCount || graph.LevelOf(link) < level)
-                    {
-                        problems.Add($"node {node} links on layer {level} to node {link}, which is not on that layer");
-                    }
-                }
-            }
-        }
-
-        return problems;
+        return stray > 0 || expected.Count > 0 ? [$"{stray} node(s) without a matching row, {expected.Count} row(s) missing from the graph"] : [];
     }
 
     private void Change(Func<HnswGraph, bool> change) =>
@@ -109,6 +98,15 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         {
             for (var level = 0; level < links.Length; level++)
             {
+                // Checked here so that a damaged record is a typed error, not an index or null-reference exception in a search.
+                foreach (var link in links[level])
+                {
+                    if (link < 0 || link >= graph.NodeCount || graph.LevelOf(link) < level)
+                    {
+                        throw Core.Errors.StoreErrors.TypeMismatch($"HNSW node {node} links on layer {level} to node {link}, which is not on that layer");
+                    }
+                }
+
                 graph.SetLinks(node, level, links[level]);
             }
         }

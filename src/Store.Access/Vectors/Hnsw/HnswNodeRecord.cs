@@ -66,6 +66,11 @@ internal static class HnswNodeRecord
         {
             int count = BinaryPrimitives.ReadUInt16LittleEndian(record[offset..]);
             offset += sizeof(ushort);
+            if (count > graph.Parameters.MaxLinks(layer) || record.Length < offset + (count * sizeof(int)))
+            {
+                throw Core.Errors.StoreErrors.TypeMismatch($"HNSW node {expectedNode} has {count} links on layer {layer}, more than {graph.Parameters.MaxLinks(layer)} or than the record holds");
+            }
+
             links[layer] = new int[count];
             for (var i = 0; i < count; i++, offset += sizeof(int))
             {

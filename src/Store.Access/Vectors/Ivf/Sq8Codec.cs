@@ -58,13 +58,11 @@ internal sealed class Sq8Codec(VectorMetric metric, int dimensions) : VectorCode
             return;
         }
 
-        // Inner product and cosine (of unit vectors) score -dot and 1 - dot.
         TensorPrimitives.Multiply(query, _step, folded);
-        var (sign, offset) = Metric == VectorMetric.NegativeInnerProduct ? (-1f, 0f) : (-1f, 1f);
         var constant = VectorDistance.Dot(query, _minimum);
         for (var i = 0; i < count; i++)
         {
-            distances[i] = offset + (sign * (constant + ScalarQuantization.WeightedSum(folded, codes.Slice(i * Dimensions, Dimensions))));
+            distances[i] = IndexedVectors.DistanceFromDot(Metric, constant + ScalarQuantization.WeightedSum(folded, codes.Slice(i * Dimensions, Dimensions)));
         }
     }
 
