@@ -9,8 +9,8 @@ namespace Store.Bench.Commands.Ann;
 /// Where the time of an HNSW query goes, layer by layer, on the same data and graph
 /// parameters: the bare graph search (HnswGraph.Search on a graph built in memory), the
 /// access layer (read transaction, catalog, shared graph cache, search), and the whole SQL
-/// statement through a session. Each layer is timed after a warm-up, single-threaded,
-/// as the median of several rounds, together with the bytes it allocates per query.
+/// statement through a session. Each layer is timed after a warm-up, single-threaded, as the
+/// median of several rounds taken in turns, together with the bytes it allocates per query.
 /// </summary>
 internal static class HnswLayers
 {
@@ -22,9 +22,10 @@ internal static class HnswLayers
         var rounds = arguments.Int("rounds", 10);
 
         var graph = HnswBuilder.Build(new HnswParameters(VectorMetric.L2, data[0].Length, m, efConstruction), data.Select((v, i) => ((long)i, v)).ToList(), Environment.ProcessorCount);
-        Report("graph search (in memory)", queries, rounds, q => graph.Search(q, k, ef));
+        (string Name, Action<float[]> Search) graphLayer = ("graph search (in memory)", q => graph.Search(q, k, ef));
         if (arguments.Flag("graph-only"))
         {
+            Report([graphLayer], queries, rounds);
             return 0;
         }
 
@@ -33,28 +34,54 @@ internal static class HnswLayers
         VectorTable.Load(session, data);
         session.Execute($"CREATE INDEX vecs_hnsw ON vecs USING hnsw (emb) WITH (m = {m}, ef_construction = {efConstruction})").Dispose();
         session.Execute($"SET hnsw.ef_search = {ef}").Dispose();
-        Report("access layer (transaction, catalog, cache)", queries, rounds, q =>
-        {
-            using var txn = database.Pager.BeginRead();
-            var catalog = new SystemCatalog(txn);
-            catalog.OpenVectorIndex(catalog.VectorIndexesOf("vecs")[0]).Search(q, k, ef, null);
-        });
-
         var statement = session.Prepare($"SELECT id FROM vecs ORDER BY emb <-> :q LIMIT {k}");
-        Report("SQL statement (prepared, through a session)", queries, rounds, q => VectorTable.Ids(session, statement, q));
+        Report(
+        [
+            graphLayer,
+            ("access layer (transaction, catalog, cache)", q =>
+            {
+                using var txn = database.Pager.BeginRead();
+                var catalog = new SystemCatalog(txn);
+                catalog.OpenVectorIndex(catalog.VectorIndexesOf("vecs")[0]).Search(q, k, ef, null);
+            }),
+            ("SQL statement (prepared, through a session)", q => VectorTable.Ids(session, statement, q)),
+        ], queries, rounds);
         return 0;
     }
 
-    /// <summary>Times passes over all queries and reports the median pass (<see cref="MedianTimer"/>): on these shared vCPUs one pass in several is slowed by a neighbour.</summary>
-    private static void Report(string layer, float[][] queries, int rounds, Action<float[]> search)
+    /// <summary>
+    /// Times passes over all queries, the layers taking turns round by round so that a slow spell
+    /// on these shared vCPUs falls on all of them alike, and reports each layer's median pass,
+    /// with the bytes it allocates per query. The layer-0 graphs differ (one built in memory, one
+    /// through CREATE INDEX and loaded from pages), so compare layers by their medians, not by
+    /// single passes.
+    /// </summary>
+    private static void Report(IReadOnlyList<(string Name, Action<float[]> Search)> layers, float[][] queries, int rounds)
     {
-        Warmup.Run(queries, search);
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var perPass = MedianTimer.MicrosecondsPerOperation(() => Array.ForEach(queries, search), iterations: 1, rounds);
-        var perQuery = perPass / queries.Length;
+        var passes = layers.Select(_ => new List<double>()).ToList();
+        var allocated = new long[layers.Count];
+        foreach (var (_, search) in layers)
+        {
+            Warmup.Run(queries, search);
+        }
 
-        // MedianTimer runs one untimed pass before the timed ones.
-        var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / ((double)(rounds + 1) * queries.Length);
-        Console.WriteLine($"{layer,-46} {1e6 / perQuery,9:F0} queries/s {perQuery,8:F1} us/query {bytes,8:F0} bytes/query");
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var layer = 0; layer < layers.Count; layer++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                Array.ForEach(queries, layers[layer].Search);
+                passes[layer].Add(clock.Elapsed.TotalMicroseconds / queries.Length);
+                allocated[layer] += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+
+        for (var layer = 0; layer < layers.Count; layer++)
+        {
+            var perQuery = passes[layer].Order().ElementAt(rounds / 2);
+            var bytes = allocated[layer] / ((double)rounds * queries.Length);
+            Console.WriteLine($"{layers[layer].Name,-46} {1e6 / perQuery,9:F0} queries/s {perQuery,8:F1} us/query {bytes,8:F0} bytes/query");
+        }
     }
 }
