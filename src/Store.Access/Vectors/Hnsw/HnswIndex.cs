@@ -14,6 +14,9 @@ namespace Store.Access.Vectors.Hnsw;
 /// </summary>
 internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParameters parameters) : IVectorIndex
 {
+    /// <summary>The most nodes a graph being loaded is sized for before its records are read; past it, it grows as it loads.</summary>
+    private const long MaxPresizedNodes = 1 << 22;
+
     public HnswParameters Parameters => parameters;
 
     public Core.Vectors.VectorMetric Metric => parameters.Metric;
@@ -86,7 +89,11 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
     private HnswGraph Load()
     {
         var tree = new BTree(txn, index.Root);
-        var graph = new HnswGraph(parameters);
+
+        // Sized for the last node at once, as growing by doubling would copy a large graph's blocks
+        // many times over; capped, so that a damaged last key cannot ask for an absurd allocation.
+        var nodes = tree.TryGetLastKey(out var last) ? Math.Clamp(KeyCodec.DecodeRowId(last) + 1, 0, MaxPresizedNodes) : 0;
+        var graph = new HnswGraph(parameters, (int)nodes);
         var pending = new List<(int Node, int[][] Links)>();
         foreach (var record in tree.Scan(KeyCodec.RowIdKey(0), null))
         {
