@@ -93,13 +93,7 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 
     public void Drop(DropStatement drop)
     {
-        var exists = drop.Target switch
-        {
-            DropTarget.Index => query.Catalog.Indexes().Any(i => CatalogEntry.SameName(i.Schema.Name, drop.Name)),
-            DropTarget.Model => query.Catalog.FindModel(drop.Name) is not null,
-            _ => query.Catalog.FindTable(drop.Name) is not null,
-        };
-        if (!exists && drop.IfExists)
+        if (!Exists(drop.Target, drop.Name) && drop.IfExists)
         {
             return;
         }
@@ -125,20 +119,21 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 
     public void Reindex(ReindexStatement reindex) => context.At(reindex, () =>
     {
-        var found = reindex.Target switch
+        if (reindex.Target is { } target && !Exists(target, reindex.Name!))
         {
-            DropTarget.Index => query.Catalog.Indexes().Any(i => CatalogEntry.SameName(i.Schema.Name, reindex.Name!)),
-            DropTarget.Table => query.Catalog.FindTable(reindex.Name!) is not null,
-            _ => true,
-        };
-        if (!found)
-        {
-            throw StoreErrors.NotFound(reindex.Target == DropTarget.Index ? "index" : "table", reindex.Name!);
+            throw StoreErrors.NotFound(target == DropTarget.Index ? "index" : "table", reindex.Name!);
         }
 
         query.Catalog.Reindex(reindex.Name);
         return 0;
     });
+
+    private bool Exists(DropTarget target, string name) => target switch
+    {
+        DropTarget.Index => query.Catalog.Indexes().Any(i => CatalogEntry.SameName(i.Schema.Name, name)),
+        DropTarget.Model => query.Catalog.FindModel(name) is not null,
+        _ => query.Catalog.FindTable(name) is not null,
+    };
 
     /// <summary>An option's value as the index reads it: a literal's text, or a bare word (<c>metric = cosine</c>).</summary>
     private string OptionText(IndexOption option) => option.Value switch
