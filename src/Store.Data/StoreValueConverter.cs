@@ -43,17 +43,15 @@ internal static class StoreValueConverter
     /// The CLR type a column of <paramref name="declaredType"/> (as the catalog spells it, such as
     /// <c>VECTOR(384)</c>) reads as, or null for a computed column, whose type only its values tell.
     /// </summary>
-    public static Type? ClrType(string? declaredType) => declaredType switch
+    public static Type? ClrType(string? declaredType) => declaredType is null ? null : ColumnType.FromStored(declaredType).Type switch
     {
-        null => null,
-        "INTEGER" => typeof(long),
-        "REAL" => typeof(double),
-        "TEXT" => typeof(string),
-        "BLOB" => typeof(byte[]),
-        "BOOLEAN" => typeof(bool),
-        "SPARSE" => typeof(SparseVector),
-        _ when declaredType.StartsWith("VECTOR", StringComparison.Ordinal) => typeof(float[]),
-        _ => typeof(object),
+        SqlType.Integer => typeof(long),
+        SqlType.Real => typeof(double),
+        SqlType.Text => typeof(string),
+        SqlType.Blob => typeof(byte[]),
+        SqlType.Boolean => typeof(bool),
+        SqlType.Vector => typeof(float[]),
+        _ => typeof(SparseVector),
     };
 
     /// <summary>The CLR type a value reads as when nothing asks for another.</summary>

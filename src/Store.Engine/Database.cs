@@ -12,11 +12,14 @@ public sealed class Database : IDisposable
     private readonly SharedDatabase _shared;
     private bool _disposed;
 
-    private Database(SharedDatabase shared, bool readOnly, Inference.InferenceDevice device)
+    private readonly Action<string>? _notices;
+
+    private Database(SharedDatabase shared, bool readOnly, Inference.InferenceDevice device, Action<string>? notices)
     {
         _shared = shared;
         ReadOnly = readOnly || shared.ReadOnly;
         Device = device;
+        _notices = notices;
     }
 
     /// <summary>The full path of the file, or <see cref="MemoryPath"/>.</summary>
@@ -24,6 +27,9 @@ public sealed class Database : IDisposable
 
     /// <summary>The shared pager, for benchmarks that time stages below a session.</summary>
     internal Storage.Paging.Pager Pager => _shared.Pager;
+
+    /// <summary>The file's shared in-memory state, for benchmarks that time stages below a session.</summary>
+    internal Access.DatabaseState State => _shared.State;
 
     /// <summary>Whether this handle refuses writes.</summary>
     public bool ReadOnly { get; }
@@ -35,14 +41,14 @@ public sealed class Database : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new DatabaseOptions();
-        return new Database(DatabaseRegistry.Acquire(path, options), options.Mode == OpenMode.ReadOnly, options.Device);
+        return new Database(DatabaseRegistry.Acquire(path, options), options.Mode == OpenMode.ReadOnly, options.Device, options.Notices);
     }
 
     /// <summary>A new session (connection state: transaction, settings) on this database.</summary>
     public Session OpenSession()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new Session(_shared.Pager, ReadOnly, Inference.ModelHost.For(Device));
+        return new Session(_shared.Pager, _shared.State, ReadOnly, Inference.ModelHost.For(Device), _notices);
     }
 
     public void Dispose()

@@ -21,4 +21,10 @@ public sealed record DatabaseOptions
 
     /// <summary>Where this handle's sessions run models (<c>embed</c> and friends): the GPU when usable, by default.</summary>
     public Inference.InferenceDevice Device { get; init; } = Inference.InferenceDevice.Auto;
+
+    /// <summary>
+    /// Where this handle's sessions give one-line notices, such as a model falling back from the
+    /// GPU to the CPU; standard error when null. The shell passes its own writer.
+    /// </summary>
+    public Action<string>? Notices { get; init; }
 }

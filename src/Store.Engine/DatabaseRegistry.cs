@@ -4,8 +4,9 @@ using Store.Storage.Paging;
 namespace Store.Engine;
 
 /// <summary>
-/// The one process-wide registry of open database files: the only static mutable state in
-/// Store. It maps a file's full path to its shared engine, so that every connection to a file
+/// The process-wide registry of open database files, one of the two pieces of static mutable
+/// state in Store (the other is the model host of each device, <c>Inference.ModelHost</c>;
+/// <c>tests/Store.Architecture.Tests</c> fails on any third). It maps a file's full path to its shared engine, so that every connection to a file
 /// in this process uses one pager (one writer lock, one buffer pool, one WAL) and the file is
 /// closed when the last handle goes. <c>:memory:</c> databases are private and never registered.
 /// </summary>

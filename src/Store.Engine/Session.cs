@@ -1,3 +1,4 @@
+using Store.Access;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Sql.Binding;
@@ -18,19 +19,23 @@ namespace Store.Engine;
 public sealed partial class Session : IDisposable
 {
     private readonly Pager _pager;
+    private readonly DatabaseState _state;
     private readonly bool _readOnly;
     private readonly SessionSettings _settings = new();
     private readonly PlanCache _plans = new();
     private readonly StatementCache _statements = new();
     private readonly Inference.ModelHost _models;
+    private readonly Action<string>? _notices;
     private ReadTransaction? _transaction;
     private EvaluationContext? _lastEvaluation;
 
-    internal Session(Pager pager, bool readOnly, Inference.ModelHost models)
+    internal Session(Pager pager, DatabaseState state, bool readOnly, Inference.ModelHost models, Action<string>? notices)
     {
         _pager = pager;
+        _state = state;
         _readOnly = readOnly;
         _models = models;
+        _notices = notices;
     }
 
     /// <summary>Whether BEGIN has opened a transaction that COMMIT or ROLLBACK has not ended.</summary>
@@ -148,8 +153,8 @@ public sealed partial class Session : IDisposable
 
     private StatementResult Run(ReadTransaction transaction, Statement statement, BindingContext binding, DbValue[] values)
     {
-        _lastEvaluation = new EvaluationContext(values, _models, ModelProgress);
-        return new StatementExecutor(new QueryContext(transaction, _lastEvaluation, _settings.Values), binding, _plans).Execute(statement);
+        _lastEvaluation = new EvaluationContext(values, _models, ModelProgress, _notices);
+        return new StatementExecutor(new QueryContext(transaction, _state, _lastEvaluation, _settings.Values), binding, _plans).Execute(statement);
     }
 
     private static List<ResultColumnInfo> Columns(StatementResult result) =>

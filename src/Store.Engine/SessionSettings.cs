@@ -1,3 +1,4 @@
+using Store.Access.Indexing;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Sql.Binding;
@@ -7,24 +8,19 @@ using Store.Sql.Syntax;
 namespace Store.Engine;
 
 /// <summary>
-/// The settings SET changes for one session. Each known name takes a positive integer; an
-/// unknown name is an error, so a typo never passes silently.
+/// The settings SET changes for one session: the search settings the index methods own
+/// (<see cref="IndexMethods"/>), each an integer within its method's range. An unknown name is
+/// an error, so a typo never passes silently.
 /// </summary>
 internal sealed class SessionSettings
 {
-    private static readonly Dictionary<string, (long Min, long Max)> Known = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["hnsw.ef_search"] = (1, 100_000),
-        ["ivf.probes"] = (1, 1_000_000),
-    };
-
     private readonly Dictionary<string, DbValue> _values = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyDictionary<string, DbValue> Values => _values;
 
     public void Set(SetStatement set, BindingContext binding, DbValue[] parameters)
     {
-        if (!Known.TryGetValue(set.Name, out var range))
+        if (IndexMethods.FindSetting(set.Name) is not { } range)
         {
             throw binding.Error(StoreErrors.NotFound("setting", set.Name), set.Line, set.Column);
         }

@@ -9,7 +9,11 @@ namespace Store.Inference;
 /// <summary>
 /// The models of this process on one device, loaded on first use and kept: a model is tens
 /// of megabytes and its session takes a second to open, so every database and connection
-/// shares them. Notices (such as falling back to the CPU) go to <see cref="Notices"/>, once.
+/// shares them. This is the second and last process-wide registry in Store, beside the
+/// engine's registry of open files (<c>DatabaseRegistry</c>): one host per device, made on
+/// first use and kept for the process. A notice (such as falling back to the CPU) is given
+/// once, to the sink of the call that loaded the model (the connection's, from its options),
+/// or to standard error when the call names none.
 /// </summary>
 public sealed class ModelHost
 {
@@ -21,9 +25,6 @@ public sealed class ModelHost
     private readonly HashSet<string> _noticed = [];
 
     private ModelHost(InferenceDevice device) => Device = device;
-
-    /// <summary>Where one-line notices go; standard error unless a host program says otherwise.</summary>
-    public static Action<string> Notices { get; set; } = message => Console.Error.WriteLine(message);
 
     /// <summary>The name <c>embed</c> and friends use when a statement names no model.</summary>
     public static string DefaultModel => BuiltInModel.Arctic.Name;
@@ -44,26 +45,26 @@ public sealed class ModelHost
     public DenseEncoder Dense(string name) => Dense(BuiltIn(name));
 
     /// <summary>The dense encoder a definition describes, loading it on first use; one per distinct definition.</summary>
-    public DenseEncoder Dense(ModelDefinition definition) =>
-        Loaded(Of(definition, ModelKind.Dense, "embed() and embed_query()"), DenseEncoder.Open);
+    public DenseEncoder Dense(ModelDefinition definition, Action<string>? notices = null) =>
+        Loaded(Of(definition, ModelKind.Dense, "embed() and embed_query()"), DenseEncoder.Open, notices);
 
     /// <summary>The sparse encoder a definition describes, loading it on first use.</summary>
-    public SparseEncoder Sparse(ModelDefinition definition) =>
-        Loaded(Of(definition, ModelKind.Sparse, "sparse_embed()"), SparseEncoder.Open);
+    public SparseEncoder Sparse(ModelDefinition definition, Action<string>? notices = null) =>
+        Loaded(Of(definition, ModelKind.Sparse, "sparse_embed()"), SparseEncoder.Open, notices);
 
     /// <summary>Loads the model a definition describes, as its kind runs it: what CREATE MODEL does to check a model before registering it.</summary>
-    public void Load(ModelDefinition definition)
+    public void Load(ModelDefinition definition, Action<string>? notices = null)
     {
         switch (definition.Kind)
         {
             case ModelKind.Sparse:
-                Sparse(definition);
+                Sparse(definition, notices);
                 break;
             case ModelKind.CrossEncoder:
-                Loaded(definition, CrossEncoderReranker.Open);
+                Loaded(definition, CrossEncoderReranker.Open, notices);
                 break;
             default:
-                Loaded(definition, DenseEncoder.Open);
+                Loaded(definition, DenseEncoder.Open, notices);
                 break;
         }
     }
@@ -75,7 +76,7 @@ public sealed class ModelHost
     /// <c>maxsim</c> (late interaction over its token vectors) or <c>listwise</c> (the query
     /// enriched with the first candidates, as E2Rank does).
     /// </summary>
-    public ITextReranker Reranker(ModelDefinition definition, string? method = null)
+    public ITextReranker Reranker(ModelDefinition definition, string? method = null, Action<string>? notices = null)
     {
         if (definition.Kind is ModelKind.CrossEncoder or ModelKind.LateInteraction)
         {
@@ -85,8 +86,8 @@ public sealed class ModelHost
             }
 
             return definition.Kind == ModelKind.CrossEncoder
-                ? Loaded(definition, CrossEncoderReranker.Open)
-                : Reranker(Loaded(definition, DenseEncoder.Open), "maxsim");
+                ? Loaded(definition, CrossEncoderReranker.Open, notices)
+                : Reranker(Loaded(definition, DenseEncoder.Open, notices), "maxsim");
         }
 
         if (definition.Kind != ModelKind.Dense)
@@ -94,7 +95,7 @@ public sealed class ModelHost
             throw StoreErrors.InvalidArgument($"model '{definition.Name}' is a {ModelKinds.NameOf(definition.Kind)} model; rerank() needs a cross_encoder, late_interaction or dense model");
         }
 
-        return Reranker(Dense(definition), method ?? DefaultRerankMethod);
+        return Reranker(Dense(definition, notices), method ?? DefaultRerankMethod);
     }
 
     /// <summary>
@@ -132,7 +133,7 @@ public sealed class ModelHost
             ? definition
             : throw StoreErrors.InvalidArgument($"{function} cannot run model '{definition.Name}': it is a {ModelKinds.NameOf(definition.Kind)} model, not a {ModelKinds.NameOf(kind)} one");
 
-    private T Loaded<T>(ModelDefinition definition, Func<ModelDefinition, InferenceDevice, Action<string>, T> open)
+    private T Loaded<T>(ModelDefinition definition, Func<ModelDefinition, InferenceDevice, Action<string>, T> open, Action<string>? notices)
         where T : class
     {
         // One loaded model per distinct definition and use: a late-interaction model is opened as a token encoder, a cross-encoder as a reranker.
@@ -141,7 +142,7 @@ public sealed class ModelHost
         {
             if (!_loaded.TryGetValue(key, out var model))
             {
-                model = open(definition, Device, Notice);
+                model = open(definition, Device, message => Notice(message, notices ?? Console.Error.WriteLine));
                 _loaded[key] = model;
             }
 
@@ -149,13 +150,13 @@ public sealed class ModelHost
         }
     }
 
-    private void Notice(string message)
+    private void Notice(string message, Action<string> notices)
     {
         lock (_noticed)
         {
             if (_noticed.Add(message))
             {
-                Notices(message);
+                notices(message);
             }
         }
     }

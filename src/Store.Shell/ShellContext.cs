@@ -18,7 +18,7 @@ internal sealed class ShellContext : IDisposable
 
     public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error, Inference.InferenceDevice device = Inference.InferenceDevice.Auto)
     {
-        _database = Database.Open(path, new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate, Device = device });
+        _database = Database.Open(path, new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate, Device = device, Notices = error.WriteLine });
         Session = _database.OpenSession();
         Out = output;
         Err = error;

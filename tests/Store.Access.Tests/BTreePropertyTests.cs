@@ -72,7 +72,7 @@ public class BTreePropertyTests
 
         using (var reader = pager.BeginRead())
         {
-            var report = new IntegrityChecker(reader).Run();
+            var report = new IntegrityChecker(reader, new DatabaseState()).Run();
             Assert.True(report.IsOk, report.ToString());
         }
 
@@ -102,7 +102,7 @@ public class BTreePropertyTests
 
         Assert.Empty(tree.Scan());
         Assert.Equal(pagesUsed - 2, txn.GetFreeList().Count);
-        Assert.True(new IntegrityChecker(txn).Run().IsOk);
+        Assert.True(new IntegrityChecker(txn, new DatabaseState()).Run().IsOk);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class IntegrityCheckerTests
 
             using var pager = Pager.Open(path, new PagerOptions { PageSize = PageSize, CacheBytes = 0 });
             using var txn = pager.BeginRead();
-            var report = new IntegrityChecker(txn).Run();
+            var report = new IntegrityChecker(txn, new DatabaseState()).Run();
             Assert.False(report.IsOk);
             Assert.Contains(report.Problems, p => p.Contains($"page {page}:") || p.Contains($"page {page} "));
         }
@@ -52,7 +52,7 @@ public class IntegrityCheckerTests
         }
 
         using var reader = pager.BeginRead();
-        var report = new IntegrityChecker(reader).Run();
+        var report = new IntegrityChecker(reader, new DatabaseState()).Run();
         Assert.Contains(report.Problems, p => p.Contains("neither in use nor free"));
     }
 
@@ -62,7 +62,7 @@ public class IntegrityCheckerTests
         using var pager = Pager.OpenInMemory(new PagerOptions { PageSize = PageSize });
         Fill(pager);
         using var reader = pager.BeginRead();
-        var report = new IntegrityChecker(reader).Run();
+        var report = new IntegrityChecker(reader, new DatabaseState()).Run();
         Assert.True(report.IsOk, report.ToString());
         var table = Assert.Single(report.Trees, t => t.Name == "table t");
         Assert.Equal(3000, table.Entries);
@@ -73,7 +73,7 @@ public class IntegrityCheckerTests
     private static void Fill(Pager pager)
     {
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(new TableSchema("t", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("v", "TEXT")]));
         var table = catalog.OpenTable("t");
         for (var i = 0; i < 3000; i++)

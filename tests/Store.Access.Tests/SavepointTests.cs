@@ -30,7 +30,7 @@ public class SavepointTests
         using (var pager = Pager.Open(path, options))
         using (var txn = pager.BeginWrite())
         {
-            var catalog = new SystemCatalog(txn);
+            var catalog = new SystemCatalog(txn, new DatabaseState());
             catalog.CreateTable(Items);
             catalog.CreateIndex(new IndexSchema("items_n", "items", ["n"]));
             for (var statement = 0; statement < 300; statement++)
@@ -74,7 +74,7 @@ public class SavepointTests
             }
 
             AssertRows(model, catalog);
-            var report = new IntegrityChecker(txn).Run();
+            var report = new IntegrityChecker(txn, new DatabaseState()).Run();
             Assert.True(report.IsOk, report.ToString());
             txn.Commit();
         }
@@ -82,8 +82,8 @@ public class SavepointTests
         using (var pager = Pager.Open(path, options))
         using (var txn = pager.BeginRead())
         {
-            AssertRows(model, new SystemCatalog(txn));
-            var report = new IntegrityChecker(txn).Run();
+            AssertRows(model, new SystemCatalog(txn, new DatabaseState()));
+            var report = new IntegrityChecker(txn, new DatabaseState()).Run();
             Assert.True(report.IsOk, report.ToString());
         }
     }
@@ -93,7 +93,7 @@ public class SavepointTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         var outer = txn.BeginSavepoint();
         catalog.CreateTable(Items);
         var inner = txn.BeginSavepoint();
@@ -103,7 +103,7 @@ public class SavepointTests
 
         Assert.Null(catalog.FindTable("items"));
         Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<StoreException>(() => txn.Release(inner)).Code);
-        Assert.True(new IntegrityChecker(txn).Run().IsOk);
+        Assert.True(new IntegrityChecker(txn, new DatabaseState()).Run().IsOk);
     }
 
     private static void AssertRows(SortedDictionary<long, DbValue[]> expected, SystemCatalog catalog)

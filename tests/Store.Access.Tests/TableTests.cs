@@ -25,7 +25,7 @@ public class TableTests
         using (var pager = Pager.Open(path, new PagerOptions()))
         using (var txn = pager.BeginWrite())
         {
-            var catalog = new SystemCatalog(txn);
+            var catalog = new SystemCatalog(txn, new DatabaseState());
             catalog.CreateTable(Docs);
             var table = catalog.OpenTable("docs");
             Assert.Equal(1, table.Insert(Row(null, "a", 2020)));
@@ -37,7 +37,7 @@ public class TableTests
         using (var pager = Pager.Open(path, new PagerOptions()))
         using (var txn = pager.BeginRead())
         {
-            var table = new SystemCatalog(txn).OpenTable("DOCS");
+            var table = new SystemCatalog(txn, new DatabaseState()).OpenTable("DOCS");
             Assert.Equal([1L, 10L, 11L], table.Scan().Select(r => r.RowId));
             Assert.Equal(Row(10, "b", 2021), table.Get(10));
             Assert.Null(table.Get(2));
@@ -49,7 +49,7 @@ public class TableTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(Docs);
         var table = catalog.OpenTable("docs");
         for (var i = 0; i < 500; i++)
@@ -64,7 +64,7 @@ public class TableTests
 
         Assert.Equal([3L], table.Seek(index, [DbValue.FromInteger(1999)]));
         Assert.Equal(48, table.Seek(index, [DbValue.FromInteger(2002)]).Count());
-        Assert.True(new IntegrityChecker(txn).Run().IsOk);
+        Assert.True(new IntegrityChecker(txn, new DatabaseState()).Run().IsOk);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class TableTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(Docs);
         catalog.CreateIndex(new IndexSchema("docs_year", "docs", ["year"]));
         catalog.CreateIndex(new IndexSchema("docs_title", "docs", ["title"], Unique: true));
@@ -86,7 +86,7 @@ public class TableTests
         Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<StoreException>(() => table.Insert([DbValue.Null])).Code);
 
         Assert.Single(table.Scan());
-        var report = new IntegrityChecker(txn).Run();
+        var report = new IntegrityChecker(txn, new DatabaseState()).Run();
         Assert.True(report.IsOk, report.ToString());
     }
 
@@ -95,7 +95,7 @@ public class TableTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(new TableSchema("t", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("x", "REAL")]));
         catalog.CreateIndex(new IndexSchema("t_x", "t", ["x"], Unique: true));
         var table = catalog.OpenTable("t");
@@ -112,7 +112,7 @@ public class TableTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions { PageSize = 4096 });
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(Docs);
         var table = catalog.OpenTable("docs");
         var big = new string('q', 100_000);
@@ -122,7 +122,7 @@ public class TableTests
         var row = table.Get(id)!;
         Assert.Equal(big, row[1].AsText);
         Assert.Equal(vector, row[3].AsVector);
-        var report = new IntegrityChecker(txn).Run();
+        var report = new IntegrityChecker(txn, new DatabaseState()).Run();
         Assert.True(report.Trees.Sum(t => t.OverflowPages) > 20, report.ToString());
     }
 
@@ -131,7 +131,7 @@ public class TableTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(Docs);
         Assert.Equal(ErrorCode.AlreadyExists, Assert.Throws<StoreException>(() => catalog.CreateTable(Docs with { Name = "DOCS" })).Code);
         var table = catalog.OpenTable("docs");
@@ -146,7 +146,7 @@ public class TableTests
         Assert.Empty(catalog.Tables());
         Assert.Empty(catalog.Indexes());
         Assert.Equal(ErrorCode.NotFound, Assert.Throws<StoreException>(() => catalog.OpenTable("docs")).Code);
-        var report = new IntegrityChecker(txn).Run();
+        var report = new IntegrityChecker(txn, new DatabaseState()).Run();
         Assert.True(report.IsOk, report.ToString());
         Assert.True(report.FreePages > 10);
     }
@@ -156,14 +156,14 @@ public class TableTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(new TableSchema("\u212A", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("x", "INTEGER")]));
         catalog.CreateIndex(new IndexSchema("kelvin_x", "\u212A", ["x"]));
 
         catalog.OpenTable("k").Insert([DbValue.Null, DbValue.FromInteger(5)]);
 
         Assert.Single(catalog.IndexesOf("k"));
-        var report = new IntegrityChecker(txn).Run();
+        var report = new IntegrityChecker(txn, new DatabaseState()).Run();
         Assert.True(report.IsOk, report.ToString());
     }
 
@@ -173,7 +173,7 @@ public class TableTests
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using (var txn = pager.BeginWrite())
         {
-            var catalog = new SystemCatalog(txn);
+            var catalog = new SystemCatalog(txn, new DatabaseState());
             catalog.CreateTable(Docs);
             var table = catalog.OpenTable("docs");
             table.Insert(Row(null, "same", 1));
@@ -186,8 +186,8 @@ public class TableTests
         }
 
         using var reader = pager.BeginRead();
-        Assert.Empty(new SystemCatalog(reader).Indexes());
-        var report = new IntegrityChecker(reader).Run();
+        Assert.Empty(new SystemCatalog(reader, new DatabaseState()).Indexes());
+        var report = new IntegrityChecker(reader, new DatabaseState()).Run();
         Assert.True(report.IsOk, report.ToString());
     }
 

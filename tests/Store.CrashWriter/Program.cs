@@ -1,4 +1,5 @@
 using System.Globalization;
+using Store.Access;
 using Store.Storage.Paging;
 using Store.Testing.Crash;
 
@@ -7,6 +8,7 @@ using Store.Testing.Crash;
 var path = args[0];
 var seed = int.Parse(args[1], CultureInfo.InvariantCulture);
 using var pager = Pager.Open(path, CrashHarness.Options);
+var state = new DatabaseState();
 var t = CrashWorkload.Prepare(pager);
 var model = CrashWorkload.Replay(seed, t);
 var random = new Random(HashCode.Combine(seed, t, Environment.ProcessId));
@@ -14,6 +16,6 @@ Console.WriteLine($"READY {t}");
 while (true)
 {
     t++;
-    CrashWorkload.Run(pager, seed, t, model, rollBackFirst: random.Next(8) == 0);
+    CrashWorkload.Run(pager, state, seed, t, model, rollBackFirst: random.Next(8) == 0);
     Console.WriteLine($"ACK {t}");
 }

@@ -37,7 +37,7 @@ public sealed class ModelKindSqlTests : IDisposable
 
         var ranked = _db.Lines("SELECT id, rerank('ce', 'red apple', body) AS score FROM docs ORDER BY score DESC, id");
 
-        Assert.Equal(["3|4", "1|3", "4|2", "2|1"], ranked);
+        Assert.Equal(["3|4.0", "1|3.0", "4|2.0", "2|1.0"], ranked);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ModelKindSqlTests : IDisposable
 
         var ranked = _db.Lines("SELECT id, round(rerank('colbert', 'red cherry', body), 3) AS score FROM docs ORDER BY score DESC, id");
 
-        Assert.Equal(["4|1", "1|0.5", "2|0", "3|0"], ranked);
+        Assert.Equal(["4|1.0", "1|0.5", "2|0.0", "3|0.0"], ranked);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ModelKindSqlTests : IDisposable
         var ranked = _db.Lines("SELECT r.id, r.score FROM rerank('ce', :q, (SELECT id, body FROM docs WHERE id <> 2)) AS r",
             new StatementParameters().Add("q", Core.Values.DbValue.FromText("red apple")));
 
-        Assert.Equal(["3|4", "1|3", "4|2"], ranked);
+        Assert.Equal(["3|4.0", "1|3.0", "4|2.0"], ranked);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ModelKindSqlTests : IDisposable
         var rows = _db.Lines("SELECT * FROM rerank('ce', 'red apple', (SELECT id, length(body) AS size, body FROM docs ORDER BY id DESC))");
 
         // 6 and 1 tie at 3 and keep the subquery's order (descending id).
-        Assert.Equal(["3|17|apple apple apple|4", "6|9|apple red|3", "1|13|red apple pie|3", "4|20|the sweet red cherry|2", "2|12|green banana|1", "5|NULL|NULL|NULL"], rows);
+        Assert.Equal(["3|17|apple apple apple|4.0", "6|9|apple red|3.0", "1|13|red apple pie|3.0", "4|20|the sweet red cherry|2.0", "2|12|green banana|1.0", "5|NULL|NULL|NULL"], rows);
         Assert.Equal(["3"], _db.Lines("SELECT id FROM rerank('ce', 'red apple', (SELECT id, body FROM docs)) LIMIT 1"));
         Assert.Contains(_db.Lines("EXPLAIN SELECT * FROM rerank('ce', 'red apple', (SELECT id, body FROM docs))"), l => l.Contains("rerank with", StringComparison.Ordinal));
     }

@@ -59,7 +59,7 @@ public class VectorSearchTests
         Assert.Empty(db.Lines("SELECT id FROM v ORDER BY emb <-> '[0, 0]' LIMIT 3"));
         db.Run("INSERT INTO v VALUES (1, '[1, 0]', 'a'), (2, '[2, 0]', 'b'), (3, '[3, 0]', 'c'), (4, NULL, 'd'), (5, '[0.5, 0]', 'e')");
         Assert.Equal(["1|a", "2|b"], db.Lines("SELECT id, note FROM v ORDER BY l2_distance(emb, '[0, 0]') LIMIT 2 OFFSET 1"));
-        Assert.Equal(["5|0.5", "1|1"], db.Lines("SELECT id, emb <-> :q AS d FROM v ORDER BY d LIMIT 2", new StatementParameters().Add("q", Core.Values.DbValue.FromVector([0f, 0f]))));
+        Assert.Equal(["5|0.5", "1|1.0"], db.Lines("SELECT id, emb <-> :q AS d FROM v ORDER BY d LIMIT 2", new StatementParameters().Add("q", Core.Values.DbValue.FromVector([0f, 0f]))));
         Assert.Equal(["5", "1", "2", "3"], db.Lines("SELECT id FROM v ORDER BY emb <-> '[0, 0]' LIMIT -1"));
         Assert.True(db.Query("SELECT id FROM v ORDER BY emb <-> NULL LIMIT 2").Count == 0);
         Assert.Equal(Core.Errors.ErrorCode.InvalidArgument, Assert.Throws<Core.Errors.StoreException>(() => db.Query("SELECT id FROM v ORDER BY emb <-> '[0, 0, 0]' LIMIT 2")).Code);

@@ -98,7 +98,7 @@ internal static class SqlPrepare
         var parameters = new ParameterTable(statement);
         var binding = new BindingContext(sql, parameters);
         using var transaction = database.Pager.BeginRead();
-        var query = new QueryContext(transaction, new EvaluationContext(new DbValue[parameters.Names.Count]));
+        var query = new QueryContext(transaction, database.State, new EvaluationContext(new DbValue[parameters.Names.Count]));
         _ = statement is SelectStatement select
             ? new SelectPlanner(query, binding).Plan(select)
             : (object)new StatementExecutor(query, binding).Explain(statement).Count().ToString(CultureInfo.InvariantCulture);

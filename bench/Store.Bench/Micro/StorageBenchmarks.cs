@@ -1,3 +1,4 @@
+using Store.Access;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -109,7 +110,7 @@ public class StorageBenchmarks
     public long PointLookup_Store()
     {
         using var txn = _storeRead!.BeginRead();
-        var table = new SystemCatalog(txn).OpenTable("t");
+        var table = new SystemCatalog(txn, new DatabaseState()).OpenTable("t");
         long bytes = 0;
         foreach (var key in _lookupKeys)
         {
@@ -141,7 +142,7 @@ public class StorageBenchmarks
     {
         using var txn = _storeRead!.BeginRead();
         long bytes = 0;
-        foreach (var (_, values) in new SystemCatalog(txn).OpenTable("t").Scan())
+        foreach (var (_, values) in new SystemCatalog(txn, new DatabaseState()).OpenTable("t").Scan())
         {
             bytes += values[1].AsBlob.Length;
         }
@@ -155,14 +156,14 @@ public class StorageBenchmarks
     {
         using (var txn = pager.BeginWrite())
         {
-            new SystemCatalog(txn).CreateTable(new TableSchema("t", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("body", "BLOB")]));
+            new SystemCatalog(txn, new DatabaseState()).CreateTable(new TableSchema("t", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("body", "BLOB")]));
             txn.Commit();
         }
 
         for (var start = 0; start < Rows; start += RowsPerTransaction)
         {
             using var txn = pager.BeginWrite();
-            var table = new SystemCatalog(txn).OpenTable("t");
+            var table = new SystemCatalog(txn, new DatabaseState()).OpenTable("t");
             for (var i = start; i < start + RowsPerTransaction; i++)
             {
                 table.Insert([DbValue.FromInteger(i + 1), DbValue.FromBlob(_bodies[i % _bodies.Length])]);

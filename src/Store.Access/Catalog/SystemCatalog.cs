@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Store.Access.BTrees;
+using Store.Access.Indexing;
 using Store.Access.Tables;
 using Store.Access.Vectors;
 using Store.Core.Errors;
@@ -11,17 +11,16 @@ namespace Store.Access.Catalog;
 /// The catalog: a B+tree (root in header slot <see cref="RootSlot"/>) of
 /// <see cref="CatalogEntry"/> rows naming every table and index with its root page, and every
 /// model registered with CREATE MODEL. Created
-/// by the first write that needs it; a database without it has no tables.
+/// by the first write that needs it; a database without it has no tables. What it reads of
+/// committed state, and the indexes it opens, it shares through the database's
+/// <see cref="DatabaseState"/>.
 /// </summary>
-internal sealed partial class SystemCatalog(ReadTransaction txn)
+internal sealed partial class SystemCatalog(ReadTransaction txn, DatabaseState state)
 {
     public const int RootSlot = 0;
 
     /// <summary>The header slot of the schema cookie: a counter every catalog change increments, so equal cookies mean equal catalogs.</summary>
     public const int SchemaCookieSlot = 7;
-
-    /// <summary>The last committed catalog read in each database, by cookie, shared by all its transactions.</summary>
-    private static readonly ConditionalWeakTable<Pager, StrongBox<(uint Cookie, CatalogContents Contents)?>> Committed = [];
 
     /// <summary>The catalog as read, and the cookie it was read at (a savepoint rollback may move the cookie back).</summary>
     private (uint Cookie, CatalogContents Contents)? _read;
@@ -40,18 +39,26 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
     /// <summary>A table's scalar B+tree indexes: the ones access paths, joins and key checks use.</summary>
     public IReadOnlyList<IndexInfo> BTreeIndexesOf(string table) => IndexesOf(table).Where(i => i.Schema.IsBTree).ToList();
 
-    /// <summary>A table's vector indexes.</summary>
-    public IReadOnlyList<IndexInfo> VectorIndexesOf(string table) => IndexesOf(table).Where(i => !i.Schema.IsBTree).ToList();
+    /// <summary>A table's indexes that answer a query shape (such as a nearest-neighbour search).</summary>
+    public IReadOnlyList<IndexInfo> IndexesServing(string table, QueryShape shape) =>
+        IndexesOf(table).Where(i => i.Method?.QueryShapes.Contains(shape) == true).ToList();
 
-    /// <summary>A vector index for searching (and, in a write transaction, changing) in this transaction.</summary>
-    public IVectorIndex OpenVectorIndex(IndexInfo index) => VectorIndexes.Open(txn, index, GetTable(index.Schema.Table).Schema);
+    /// <summary>A table's vector indexes.</summary>
+    public IReadOnlyList<IndexInfo> VectorIndexesOf(string table) => IndexesServing(table, QueryShape.NearestByDistance);
+
+    /// <summary>A method index for searching (and, in a write transaction, changing) in this transaction.</summary>
+    public IMethodIndex OpenIndex(IndexInfo index) =>
+        (index.Method ?? throw new InvalidOperationException($"B+tree index {index.Schema.Name} is read through its table")).Open(new IndexContext(txn, state, index));
+
+    /// <summary>A vector index (one whose method answers nearest-neighbour searches), opened as <see cref="OpenIndex"/> does.</summary>
+    public IVectorIndex OpenVectorIndex(IndexInfo index) => (IVectorIndex)OpenIndex(index);
 
     public TableInfo? FindTable(string name) => Loaded().FindTable(name);
 
     public TableInfo GetTable(string name) => FindTable(name) ?? throw StoreErrors.NotFound("table", name);
 
     /// <summary>Opens a table with its indexes for reading or, in a write transaction, writing.</summary>
-    public Table OpenTable(string name) => new(txn, GetTable(name), IndexesOf(name));
+    public Table OpenTable(string name) => new(txn, state, GetTable(name), IndexesOf(name));
 
     public TableInfo CreateTable(TableSchema schema)
     {
@@ -100,11 +107,8 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
     public IndexInfo CreateIndex(IndexSchema schema)
     {
         var table = GetTable(schema.Table);
-        if (!schema.IsBTree)
-        {
-            VectorIndexes.Validate(schema, table.Schema);
-        }
-
+        var method = schema.IsBTree ? null : IndexMethods.Get(schema.Method);
+        var parameters = method?.Parse(schema, table.Schema);
         if (schema.Columns.Count == 0)
         {
             throw StoreErrors.InvalidArgument($"index '{schema.Name}' needs at least one column");
@@ -116,16 +120,16 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
         ThrowIfNameTaken(tree, schema.Name);
         var root = BTree.Create(Writer);
         var entry = CatalogEntry.ForIndex(schema with { Table = table.Schema.Name, Method = schema.Method.ToLowerInvariant() }, root);
-        var index = new IndexInfo(entry.ToIndexSchema(), root, positions);
+        var index = new IndexInfo(entry.ToIndexSchema(), root, positions, table.Schema, parameters);
         try
         {
-            if (schema.IsBTree)
+            if (method is null)
             {
-                new Table(txn, table, [index]).Backfill(index);
+                new Table(txn, state, table, [index]).Backfill(index);
             }
             else
             {
-                VectorIndexes.Build(Writer, index, table.Schema, new Table(txn, table, []).Vectors(positions[0]));
+                method.Build(new IndexContext(Writer, state, index), new Table(txn, state, table, []));
             }
         }
         catch (StoreException)
@@ -193,14 +197,10 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
             return read.Contents;
         }
 
-        var shared = Committed.GetValue(txn.Pager, static _ => new StrongBox<(uint, CatalogContents)?>());
-        lock (shared)
+        if (state.Catalog.TryGet(cookie, out var committed))
         {
-            if (shared.Value is { } cached && cached.Cookie == cookie)
-            {
-                _read = cached;
-                return cached.Contents;
-            }
+            _read = (cookie, committed);
+            return committed;
         }
 
         var root = txn.GetRoot(RootSlot);
@@ -209,10 +209,7 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
         _read = (cookie, contents);
         if (txn is not WriteTransaction)
         {
-            lock (shared)
-            {
-                shared.Value = _read;
-            }
+            state.Catalog.Keep(cookie, contents);
         }
 
         return contents;
@@ -229,7 +226,7 @@ internal sealed partial class SystemCatalog(ReadTransaction txn)
     {
         var schema = entry.ToIndexSchema();
         var table = contents.FindTable(schema.Table) ?? throw StoreErrors.Corruption(entry.Root, $"index '{schema.Name}' names missing table '{schema.Table}'");
-        return new IndexInfo(schema, entry.Root, ColumnPositions(table.Schema, schema.Columns));
+        return new IndexInfo(schema, entry.Root, ColumnPositions(table.Schema, schema.Columns), table.Schema);
     }
 
     private static List<int> ColumnPositions(TableSchema table, IReadOnlyList<string> columns) =>

@@ -15,7 +15,7 @@ namespace Store.Access.Integrity;
 /// exactly once and that each index holds exactly its table's rows. Corruption found on the
 /// way is reported, not thrown, so one bad page does not hide the rest.
 /// </summary>
-internal sealed class IntegrityChecker(ReadTransaction txn)
+internal sealed class IntegrityChecker(ReadTransaction txn, DatabaseState state)
 {
     private readonly List<string> _problems = [];
     private readonly bool[] _used = new bool[txn.PageCount];
@@ -38,7 +38,7 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
             try
             {
                 // Models name files and own no pages.
-                foreach (var entry in new SystemCatalog(txn).Entries().Where(e => e.Kind != CatalogEntry.ModelKind))
+                foreach (var entry in new SystemCatalog(txn, state).Entries().Where(e => e.Kind != CatalogEntry.ModelKind))
                 {
                     trees.Add(new TreeWalk(this, txn, $"{entry.Kind} {entry.Name}", entry.Root).Run());
                 }
@@ -120,7 +120,7 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
 
     private void CheckIndexes()
     {
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, state);
         foreach (var table in catalog.Tables())
         {
             var indexes = catalog.IndexesOf(table.Schema.Name);
@@ -129,10 +129,10 @@ internal sealed class IntegrityChecker(ReadTransaction txn)
                 continue;
             }
 
-            var rows = new Table(txn, table, []).Scan().ToList();
+            var rows = new Table(txn, state, table, []).Scan().ToList();
             foreach (var index in indexes.Where(i => !i.Schema.IsBTree))
             {
-                _problems.AddRange(catalog.OpenVectorIndex(index).Check(rows, index.ColumnPositions[0]).Select(p => $"index {index.Schema.Name}: {p}"));
+                _problems.AddRange(catalog.OpenIndex(index).Check(rows).Select(p => $"index {index.Schema.Name}: {p}"));
             }
 
             foreach (var index in indexes.Where(i => i.Schema.IsBTree))

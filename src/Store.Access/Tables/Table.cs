@@ -1,7 +1,7 @@
 using Store.Access.BTrees;
 using Store.Access.Catalog;
 using Store.Access.Encoding;
-using Store.Access.Vectors;
+using Store.Access.Indexing;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Storage.Paging;
@@ -17,17 +17,17 @@ internal sealed class Table
     private readonly ReadTransaction _txn;
     private readonly BTree _rows;
     private readonly IReadOnlyList<IndexInfo> _indexes;
-    /// <summary>Opened on the first write: reads (every query that looks rows up) never need them.</summary>
-    private readonly Lazy<IReadOnlyList<(int Column, IVectorIndex Index)>> _vectorIndexes;
+    /// <summary>The indexes kept by their methods, opened on the first write: reads (every query that looks rows up) never need them.</summary>
+    private readonly Lazy<IReadOnlyList<(IndexInfo Info, IMethodIndex Index)>> _methodIndexes;
 
-    public Table(ReadTransaction txn, TableInfo info, IReadOnlyList<IndexInfo> indexes)
+    public Table(ReadTransaction txn, DatabaseState state, TableInfo info, IReadOnlyList<IndexInfo> indexes)
     {
         _txn = txn;
         Info = info;
         _rows = new BTree(txn, info.Root);
         _indexes = indexes.Where(i => i.Schema.IsBTree).ToList();
-        _vectorIndexes = new(() => indexes.Where(i => !i.Schema.IsBTree)
-            .Select(i => (i.ColumnPositions[0], VectorIndexes.Open(txn, i, info.Schema))).ToList());
+        _methodIndexes = new(() => indexes.Where(i => i.Method is not null)
+            .Select(i => (i, i.Method!.Open(new IndexContext(txn, state, i)))).ToList());
     }
 
     public TableInfo Info { get; }
@@ -114,9 +114,9 @@ internal sealed class Table
         var entries = PrepareIndexEntries(values, rowId);
         WriteIndexEntries(entries);
         _rows.Put(KeyCodec.RowIdKey(rowId), row);
-        foreach (var (column, index) in _vectorIndexes.Value)
+        foreach (var (_, index) in _methodIndexes.Value)
         {
-            InsertVector(index, rowId, values[column]);
+            index.Insert(rowId, values);
         }
 
         return rowId;
@@ -143,10 +143,10 @@ internal sealed class Table
         RemoveIndexEntries(old, rowId);
         WriteIndexEntries(entries);
         _rows.Put(KeyCodec.RowIdKey(rowId), row);
-        foreach (var (column, index) in _vectorIndexes.Value.Where(v => !values[v.Column].Equals(old[v.Column])))
+        foreach (var (_, index) in _methodIndexes.Value.Where(m => m.Info.ColumnPositions.Any(c => !values[c].Equals(old[c]))))
         {
             index.Delete(rowId);
-            InsertVector(index, rowId, values[column]);
+            index.Insert(rowId, values);
         }
 
         return true;
@@ -162,7 +162,7 @@ internal sealed class Table
 
         RemoveIndexEntries(old, rowId);
         _rows.Delete(KeyCodec.RowIdKey(rowId));
-        foreach (var (_, index) in _vectorIndexes.Value)
+        foreach (var (_, index) in _methodIndexes.Value)
         {
             index.Delete(rowId);
         }
@@ -177,14 +177,6 @@ internal sealed class Table
         foreach (var (rowId, values) in rows)
         {
             WriteIndexEntries([PrepareIndexEntry(index, values, rowId)]);
-        }
-    }
-
-    private static void InsertVector(IVectorIndex index, long rowId, DbValue value)
-    {
-        if (value.Kind == DbValueKind.Vector)
-        {
-            index.Insert(rowId, value.AsVector);
         }
     }
 

@@ -1,3 +1,4 @@
+using Store.Access.Indexing;
 using Store.Core.Values;
 using Store.Core.Vectors;
 
@@ -7,12 +8,12 @@ namespace Store.Access.Vectors;
 /// A vector index as one transaction sees it (HNSW or IVF): kept in step with the table's
 /// writes, and searched with a breadth (HNSW's ef_search, IVF's probes).
 /// </summary>
-internal interface IVectorIndex
+internal interface IVectorIndex : IMethodIndex
 {
     VectorMetric Metric { get; }
 
-    /// <summary>The SET name of the search breadth, and its default.</summary>
-    (string Setting, int Default) Breadth { get; }
+    /// <summary>The position of the indexed VECTOR column in the table's rows.</summary>
+    int Column { get; }
 
     /// <summary>
     /// Whether <see cref="Search"/>'s distances come from the stored float vectors rather than
@@ -23,7 +24,13 @@ internal interface IVectorIndex
 
     void Insert(long rowId, float[] vector);
 
-    void Delete(long rowId);
+    void IMethodIndex.Insert(long rowId, DbValue[] row)
+    {
+        if (row[Column].Kind == DbValueKind.Vector)
+        {
+            Insert(rowId, row[Column].AsVector);
+        }
+    }
 
     /// <summary>
     /// The k nearest rows that <paramref name="allowed"/> accepts, nearest first by the index's
@@ -34,7 +41,4 @@ internal interface IVectorIndex
 
     /// <summary>Rows the index can return; null as in <see cref="Search"/>.</summary>
     int? LiveCount();
-
-    /// <summary>What the integrity check finds wrong between the stored index and the table's rows.</summary>
-    List<string> Check(IReadOnlyList<(long RowId, DbValue[] Values)> rows, int column);
 }

@@ -1,11 +1,10 @@
-using System.Runtime.CompilerServices;
 using Store.Storage.Paging;
 
 namespace Store.Access.Vectors;
 
 /// <summary>
 /// The loaded vector indexes of one database (HNSW graphs, IVF lists), one per index B+tree
-/// root, shared by all its transactions so that a search walks memory, not pages. Each graph is tagged with the
+/// root, held by its <see cref="DatabaseState"/> and shared by all its transactions so that a search walks memory, not pages. Each graph is tagged with the
 /// version of the index it reflects: the commit LSN of the last transaction that changed the
 /// index, which that transaction also writes into the index's pages. A reader uses the graph
 /// only when its own view of the index has that version and no writer is changing it;
@@ -15,11 +14,7 @@ namespace Store.Access.Vectors;
 /// </summary>
 internal sealed class VectorIndexCache
 {
-    private static readonly ConditionalWeakTable<Pager, VectorIndexCache> ByDatabase = [];
-
     private readonly Dictionary<uint, Entry> _entries = [];
-
-    public static VectorIndexCache Of(ReadTransaction txn) => ByDatabase.GetValue(txn.Pager, static _ => new VectorIndexCache());
 
     /// <summary>
     /// Runs <paramref name="read"/> on the index at <paramref name="root"/> when one matching

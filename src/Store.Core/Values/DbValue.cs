@@ -1,4 +1,3 @@
-using System.Globalization;
 using Store.Core.Vectors;
 
 namespace Store.Core.Values;
@@ -85,16 +84,8 @@ public readonly struct DbValue : IEquatable<DbValue>
 
     public static bool operator !=(DbValue left, DbValue right) => !left.Equals(right);
 
-    public override string ToString() => Kind switch
-    {
-        DbValueKind.Null => "NULL",
-        DbValueKind.Integer => AsInteger.ToString(CultureInfo.InvariantCulture),
-        DbValueKind.Real => AsReal.ToString("R", CultureInfo.InvariantCulture),
-        DbValueKind.Text => AsText,
-        DbValueKind.Blob => Convert.ToHexString(AsBlob),
-        DbValueKind.Vector => "[" + string.Join(", ", AsVector.Select(f => f.ToString("R", CultureInfo.InvariantCulture))) + "]",
-        _ => AsSparse.ToString(),
-    };
+    /// <summary>The value as <see cref="ValueText"/> writes it.</summary>
+    public override string ToString() => ValueText.Format(this);
 
     private Errors.StoreException Mismatch(DbValueKind wanted) =>
         Errors.StoreErrors.TypeMismatch($"value is {Kind}, not {wanted}");

@@ -79,5 +79,5 @@ public sealed class SparseVector : IEquatable<SparseVector>
     public override int GetHashCode() => HashCode.Combine(Count, Count > 0 ? _indices[0] : 0);
 
     public override string ToString() =>
-        "{" + string.Join(", ", _indices.Select((ix, i) => ix.ToString(CultureInfo.InvariantCulture) + ":" + _weights[i].ToString("R", CultureInfo.InvariantCulture))) + "}";
+        "{" + string.Join(", ", _indices.Select((ix, i) => ix.ToString(CultureInfo.InvariantCulture) + ":" + Values.ValueText.Float(_weights[i]))) + "}";
 }

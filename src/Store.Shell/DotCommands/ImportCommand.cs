@@ -18,6 +18,9 @@ internal sealed class ImportCommand : IDotCommand
     private const int BatchRows = 1000;
     private const int TypeSampleRows = 200;
 
+    /// <summary>The type a field is read as to guess its column's type: as it stands.</summary>
+    private static readonly ColumnType Text = new(SqlType.Text);
+
     public string Name => "import";
 
     public string Arguments => "FILE TABLE";
@@ -49,7 +52,7 @@ internal sealed class ImportCommand : IDotCommand
         {
             var records = json ? JsonRecords(reader) : CsvRecords(reader);
             using var enumerator = records.GetEnumerator();
-            var sample = new List<IReadOnlyDictionary<string, Func<string, DbValue>>>();
+            var sample = new List<IReadOnlyDictionary<string, Func<ColumnType, DbValue>>>();
             while (sample.Count < TypeSampleRows && enumerator.MoveNext())
             {
                 sample.Add(enumerator.Current);
@@ -112,7 +115,7 @@ internal sealed class ImportCommand : IDotCommand
     }
 
     /// <summary>CSV records as name to converter (the converter takes the column type).</summary>
-    private static IEnumerable<IReadOnlyDictionary<string, Func<string, DbValue>>> CsvRecords(TextReader reader)
+    private static IEnumerable<IReadOnlyDictionary<string, Func<ColumnType, DbValue>>> CsvRecords(TextReader reader)
     {
         var csv = new CsvReader(reader);
         var header = csv.ReadRecord() ?? throw StoreErrors.InvalidArgument("the CSV file is empty (it needs a header line)");
@@ -129,11 +132,11 @@ internal sealed class ImportCommand : IDotCommand
             }
 
             yield return header.Select((name, i) => (name, i)).ToDictionary(
-                h => h.name, h => (Func<string, DbValue>)(type => FieldConverter.FromCsv(record[h.i], type)), StringComparer.OrdinalIgnoreCase);
+                h => h.name, h => (Func<ColumnType, DbValue>)(type => FieldConverter.FromCsv(record[h.i], type)), StringComparer.OrdinalIgnoreCase);
         }
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, Func<string, DbValue>>> JsonRecords(TextReader reader)
+    private static IEnumerable<IReadOnlyDictionary<string, Func<ColumnType, DbValue>>> JsonRecords(TextReader reader)
     {
         while (reader.ReadLine() is { } line)
         {
@@ -149,12 +152,12 @@ internal sealed class ImportCommand : IDotCommand
             }
 
             yield return element.EnumerateObject().ToDictionary(
-                p => p.Name, p => (Func<string, DbValue>)(type => FieldConverter.FromJson(p.Value, type)), StringComparer.OrdinalIgnoreCase);
+                p => p.Name, p => (Func<ColumnType, DbValue>)(type => FieldConverter.FromJson(p.Value, type)), StringComparer.OrdinalIgnoreCase);
         }
     }
 
     /// <summary>The table's columns that the data names; creates the table from the sample when it does not exist.</summary>
-    private static List<ImportedColumn> EnsureTable(Session session, string table, List<IReadOnlyDictionary<string, Func<string, DbValue>>> sample, bool json)
+    private static List<ImportedColumn> EnsureTable(Session session, string table, List<IReadOnlyDictionary<string, Func<ColumnType, DbValue>>> sample, bool json)
     {
         var names = sample.Count == 0 ? [] : sample[0].Keys.ToList();
         var existing = new List<ImportedColumn>();
@@ -167,7 +170,7 @@ internal sealed class ImportCommand : IDotCommand
                     using var describe = session.Execute($"DESCRIBE {Quote(table)}");
                     while (describe.Read())
                     {
-                        existing.Add(new ImportedColumn(describe[0].AsText, describe[1].AsText));
+                        existing.Add(new ImportedColumn(describe[0].AsText, ColumnType.FromStored(describe[1].AsText)));
                     }
                 }
             }
@@ -191,20 +194,22 @@ internal sealed class ImportCommand : IDotCommand
         return columns;
     }
 
-    private static string CsvType(List<IReadOnlyDictionary<string, Func<string, DbValue>>> sample, string name) =>
-        FieldConverter.TypeOf(sample.Select(r => r[name]("TEXT")).Where(v => !v.IsNull).Select(v => v.AsText));
+    private static ColumnType CsvType(List<IReadOnlyDictionary<string, Func<ColumnType, DbValue>>> sample, string name) =>
+        FieldConverter.TypeOf(sample.Select(r => r[name](Text)).Where(v => !v.IsNull).Select(v => v.AsText));
 
-    private static string JsonType(List<IReadOnlyDictionary<string, Func<string, DbValue>>> sample, string name)
+    private static ColumnType JsonType(List<IReadOnlyDictionary<string, Func<ColumnType, DbValue>>> sample, string name)
     {
-        var types = sample.Where(r => r.ContainsKey(name)).Select(r => r[name]("TEXT")).Where(v => !v.IsNull).Select(v => v.Kind switch
+        var types = sample.Where(r => r.ContainsKey(name)).Select(r => r[name](Text)).Where(v => !v.IsNull).Select(v => v.Kind switch
         {
-            DbValueKind.Integer => "INTEGER",
-            DbValueKind.Real => "REAL",
-            DbValueKind.Vector => $"VECTOR({v.AsVector.Length})",
-            DbValueKind.Text when v.AsText.StartsWith('{') => "SPARSE",
-            _ => "TEXT",
+            DbValueKind.Integer => new ColumnType(SqlType.Integer),
+            DbValueKind.Real => new ColumnType(SqlType.Real),
+            DbValueKind.Vector => new ColumnType(SqlType.Vector, v.AsVector.Length),
+            DbValueKind.Text when v.AsText.StartsWith('{') => new ColumnType(SqlType.Sparse),
+            _ => Text,
         }).Distinct().ToList();
-        return types.Count == 1 ? types[0] : types.All(t => t is "INTEGER" or "REAL") && types.Count > 0 ? "REAL" : "TEXT";
+        return types.Count == 1 ? types[0]
+            : types.Count > 0 && types.All(t => t.Type is SqlType.Integer or SqlType.Real) ? new ColumnType(SqlType.Real)
+            : Text;
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -1,4 +1,6 @@
+using Store.Core.Values;
+
 namespace Store.Shell.Import;
 
-/// <summary>A target column of an import: its name and declared type (upper-case, such as <c>VECTOR(384)</c>).</summary>
-internal sealed record ImportedColumn(string Name, string Type);
+/// <summary>A target column of an import: its name and declared type.</summary>
+internal sealed record ImportedColumn(string Name, ColumnType Type);

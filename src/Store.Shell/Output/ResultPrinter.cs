@@ -51,7 +51,7 @@ internal static class ResultPrinter
         output.Write(string.Join(",", names.Select(Quote)) + "\r\n");
         foreach (var row in rows)
         {
-            output.Write(string.Join(",", row.Select(v => v.IsNull ? "" : Quote(ValueText.Format(v, abbreviate: false)))) + "\r\n");
+            output.Write(string.Join(",", row.Select(v => v.IsNull ? "" : Quote(ValueText.Format(v)))) + "\r\n");
         }
     }
 
@@ -115,7 +115,7 @@ internal static class ResultPrinter
                 json.WriteEndObject();
                 break;
             default:
-                json.WriteStringValue(ValueText.Format(value, abbreviate: false));
+                json.WriteStringValue(ValueText.Format(value));
                 break;
         }
     }
@@ -132,7 +132,7 @@ internal static class ResultPrinter
 
             for (var i = 0; i < names.Count; i++)
             {
-                output.WriteLine($"{names[i].PadLeft(pad)} = {ValueText.Format(rows[r][i], abbreviate: false)}");
+                output.WriteLine($"{names[i].PadLeft(pad)} = {ValueText.Format(rows[r][i])}");
             }
         }
     }

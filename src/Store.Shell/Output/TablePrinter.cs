@@ -10,9 +10,12 @@ internal static class TablePrinter
 {
     private const int MinimumColumn = 6;
 
+    /// <summary>Vectors longer than this are cut in tables, where a 384-d vector would fill the screen.</summary>
+    private const int ShownDimensions = 6;
+
     public static void Print(List<string> names, List<DbValue[]> rows, TextWriter output, int? width)
     {
-        var cells = rows.Select(r => r.Select(v => ValueText.Format(v, abbreviate: true).ReplaceLineEndings(" ")).ToArray()).ToList();
+        var cells = rows.Select(r => r.Select(v => ValueText.Format(v, ShownDimensions).ReplaceLineEndings(" ")).ToArray()).ToList();
         var widths = names.Select((n, i) => Math.Max(n.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
         if (width is { } limit)
         {

@@ -27,5 +27,12 @@ internal sealed class BindingContext(string sql, ParameterTable parameters)
 
     public T At<T>(Statement statement, Func<T> step) => At(statement.Line, statement.Column, step);
 
+    /// <summary>Runs a statement's step that returns nothing, placing any error it raises at the statement.</summary>
+    public void At(Statement statement, Action step) => At(statement.Line, statement.Column, () =>
+    {
+        step();
+        return true;
+    });
+
     public StoreException Error(StoreException error, int line, int column) => StoreErrors.Located(error, Sql, line, column);
 }

@@ -1,8 +1,8 @@
+using Store.Core.Values;
 using Store.Core.Errors;
 using Store.Sql.Expressions;
 using Store.Sql.Functions;
 using Store.Sql.Syntax;
-using Store.Sql.Values;
 
 namespace Store.Sql.Binding;
 

@@ -15,10 +15,28 @@ internal sealed class Scope(IReadOnlyList<ScopeColumn> columns)
     /// The position of a column reference. A visible column wins over a hidden one of the same
     /// name, so a table's own column called rowid shadows the rowid itself.
     /// </summary>
-    public int Resolve(string? table, string name)
+    public int Resolve(string? table, string name) => Find(table, name) switch
     {
-        var found = -1;
-        var foundHidden = -1;
+        >= 0 and var position => position,
+        Ambiguous => throw StoreErrors.AmbiguousColumn(table is null ? name : $"{table}.{name}"),
+        _ => throw StoreErrors.UndefinedColumn(table is null ? name : $"{table}.{name}"),
+    };
+
+    /// <summary>The position of a column reference as <see cref="Resolve"/> finds it; false when no column or more than one answers to it.</summary>
+    public bool TryResolve(string? table, string name, out int position)
+    {
+        position = Find(table, name);
+        return position >= 0;
+    }
+
+    private const int Missing = -1;
+    private const int Ambiguous = -2;
+
+    /// <summary>The column's position, <see cref="Missing"/> or <see cref="Ambiguous"/>.</summary>
+    private int Find(string? table, string name)
+    {
+        var found = Missing;
+        var foundHidden = Missing;
         for (var i = 0; i < Columns.Count; i++)
         {
             var column = Columns[i];
@@ -30,11 +48,11 @@ internal sealed class Scope(IReadOnlyList<ScopeColumn> columns)
 
             if (column.Hidden)
             {
-                foundHidden = foundHidden < 0 ? i : -2;
+                foundHidden = foundHidden == Missing ? i : Ambiguous;
             }
             else if (found >= 0)
             {
-                throw StoreErrors.AmbiguousColumn(table is null ? name : $"{table}.{name}");
+                return Ambiguous;
             }
             else
             {
@@ -42,12 +60,7 @@ internal sealed class Scope(IReadOnlyList<ScopeColumn> columns)
             }
         }
 
-        if (found < 0 && foundHidden == -2)
-        {
-            throw StoreErrors.AmbiguousColumn(table is null ? name : $"{table}.{name}");
-        }
-
-        return found >= 0 ? found : foundHidden >= 0 ? foundHidden : throw StoreErrors.UndefinedColumn(table is null ? name : $"{table}.{name}");
+        return found >= 0 ? found : foundHidden;
     }
 
     /// <summary>Whether some column comes from a table or alias of this name.</summary>

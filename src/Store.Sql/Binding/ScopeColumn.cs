@@ -1,4 +1,4 @@
-using Store.Sql.Values;
+using Store.Core.Values;
 
 namespace Store.Sql.Binding;
 

@@ -1,7 +1,6 @@
 using Store.Core.Values;
 using Store.Sql.Expressions;
 using Store.Sql.Syntax;
-using Store.Sql.Values;
 
 namespace Store.Sql.Binding;
 
@@ -13,7 +12,7 @@ internal static class SyntaxText
 {
     public static string Of(Expression expression) => expression switch
     {
-        LiteralExpression l => l.Value.Kind == DbValueKind.Text ? "'" + l.Value.AsText.Replace("'", "''", StringComparison.Ordinal) + "'" : SqlText.Format(l.Value),
+        LiteralExpression l => l.Value.Kind == DbValueKind.Text ? "'" + l.Value.AsText.Replace("'", "''", StringComparison.Ordinal) + "'" : ValueText.Format(l.Value),
         ColumnExpression c => c.Table is null ? c.Name : $"{c.Table}.{c.Name}",
         ParameterExpression p => p.Name is null ? "?" : ":" + p.Name,
         UnaryExpression u => u.Operator switch

@@ -2,9 +2,9 @@ using Store.Access.Catalog;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Sql.Binding;
+using Store.Sql.Operators;
 using Store.Sql.Planning;
 using Store.Sql.Syntax;
-using Store.Sql.Values;
 
 namespace Store.Sql.Execution;
 
@@ -31,7 +31,7 @@ internal sealed class DataModifier(QueryContext query, BindingContext context)
             ? new SelectPlanner(query, context).Plan(select).Execute(query).ToList()
             : Evaluate(insert.Rows!, targets.Count, insert);
         var writer = query.Catalog.OpenTable(schema.Name);
-        var types = schema.Columns.Select(c => ColumnType.FromStored(c.TypeName)).ToList();
+        var types = schema.Columns.Select(c => c.Type).ToList();
         foreach (var source in rows)
         {
             if (source.Length != targets.Count)
@@ -60,7 +60,7 @@ internal sealed class DataModifier(QueryContext query, BindingContext context)
         var assignments = update.Assignments.Select(a =>
         {
             var position = context.At(update, () => schema.ColumnIndex(a.Column) is var i and >= 0 ? i : throw StoreErrors.UndefinedColumn($"{schema.Name}.{a.Column}"));
-            return (Position: position, Type: ColumnType.FromStored(schema.Columns[position].TypeName), Value: binder.Bind(a.Value));
+            return (Position: position, Type: schema.Columns[position].Type, Value: binder.Bind(a.Value));
         }).ToList();
 
         var writer = query.Catalog.OpenTable(schema.Name);

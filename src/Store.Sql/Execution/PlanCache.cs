@@ -1,4 +1,4 @@
-using Store.Sql.Planning;
+using Store.Sql.Operators;
 using Store.Sql.Syntax;
 using Store.Storage.Paging;
 

@@ -1,3 +1,4 @@
+
 namespace Store.Sql.Execution;
 
 /// <summary>A column of a statement's result: its name and, when it is a stored column, its declared type.</summary>

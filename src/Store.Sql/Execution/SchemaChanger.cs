@@ -1,18 +1,15 @@
 using Store.Access.Catalog;
-using Store.Access.Vectors;
+using Store.Access.Indexing;
 using Store.Core.Errors;
+using Store.Core.Values;
 using Store.Sql.Binding;
 using Store.Sql.Syntax;
-using Store.Sql.Values;
 
 namespace Store.Sql.Execution;
 
 /// <summary>CREATE, DROP and REINDEX of tables, indexes and models, through the catalog.</summary>
 internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 {
-    /// <summary>Index methods the grammar accepts whose implementation arrives with a later version.</summary>
-    private static readonly HashSet<string> PlannedMethods = new(StringComparer.OrdinalIgnoreCase) { "spann", "sparse", "bm25" };
-
     public void CreateTable(CreateTableStatement create)
     {
         if (create.IfNotExists && query.Catalog.FindTable(create.Name) is not null)
@@ -43,14 +40,13 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
     public void CreateIndex(CreateIndexStatement create)
     {
         var method = create.Method ?? IndexSchema.BTree;
-        if (!string.Equals(method, IndexSchema.BTree, StringComparison.OrdinalIgnoreCase) && !VectorIndexes.IsVectorMethod(method))
+        var isBTree = string.Equals(method, IndexSchema.BTree, StringComparison.OrdinalIgnoreCase);
+        if (!isBTree)
         {
-            throw context.Error(PlannedMethods.Contains(method)
-                ? StoreErrors.NotSupported($"index method '{method.ToLowerInvariant()}' is not available yet in this version")
-                : StoreErrors.NotSupported($"unknown index method '{method}' (btree, hnsw, ivf, spann, sparse or bm25)"), create.Line, create.Column);
+            context.At(create, () => IndexMethods.Get(method));
         }
 
-        if (create.Options.Count > 0 && string.Equals(method, IndexSchema.BTree, StringComparison.OrdinalIgnoreCase))
+        if (create.Options.Count > 0 && isBTree)
         {
             throw context.Error(StoreErrors.InvalidArgument($"a B+tree index takes no WITH options (found '{create.Options[0].Key}')"), create.Line, create.Column);
         }
@@ -85,9 +81,8 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
 
             var options = create.Options.Select(o => new KeyValuePair<string, string>(o.Key.ToLowerInvariant(), OptionText(o))).ToList();
             var definition = Inference.Models.ModelDefinition.FromOptions(create.Name, create.Path, options);
-            query.Evaluation.Models.Load(definition);
+            query.Evaluation.Models.Load(definition, query.Evaluation.Notices);
             query.Catalog.CreateModel(new ModelSchema(create.Name, definition.ModelPath, [.. options.Where(o => o.Key != "vocab"), new("vocab", definition.VocabPath)]));
-            return 0;
         });
     }
 
@@ -112,8 +107,6 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
                     query.Catalog.DropTable(drop.Name);
                     break;
             }
-
-            return 0;
         });
     }
 
@@ -125,7 +118,6 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
         }
 
         query.Catalog.Reindex(reindex.Name);
-        return 0;
     });
 
     private bool Exists(DropTarget target, string name) => target switch

@@ -2,6 +2,7 @@ using Store.Access.Integrity;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Sql.Binding;
+using Store.Sql.Operators;
 using Store.Sql.Planning;
 using Store.Sql.Syntax;
 
@@ -59,11 +60,11 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
     /// <summary>The plan lines of a statement: the operator tree of a query, or what a change or schema statement will do.</summary>
     public IEnumerable<string> Explain(Statement statement) => statement switch
     {
-        SelectStatement select => new SelectPlanner(query, context).Plan(select).Explain(),
-        InsertStatement { Query: { } select } insert => new SelectPlanner(query, context).Plan(select).Explain(1).Prepend($"insert into {insert.Table}"),
+        SelectStatement select => new SelectPlanner(query, context).Plan(select).Explain(query),
+        InsertStatement { Query: { } select } insert => new SelectPlanner(query, context).Plan(select).Explain(query, 1).Prepend($"insert into {insert.Table}"),
         InsertStatement insert => [$"insert into {insert.Table} ({insert.Rows!.Count} row{(insert.Rows.Count == 1 ? "" : "s")} of values)"],
-        UpdateStatement update => RowFinder(update.Table, update.Where, update).Explain(1).Prepend($"update {update.Table} set {string.Join(", ", update.Assignments.Select(a => a.Column))}"),
-        DeleteStatement delete => RowFinder(delete.Table, delete.Where, delete).Explain(1).Prepend($"delete from {delete.Table}"),
+        UpdateStatement update => RowFinder(update.Table, update.Where, update).Explain(query, 1).Prepend($"update {update.Table} set {string.Join(", ", update.Assignments.Select(a => a.Column))}"),
+        DeleteStatement delete => RowFinder(delete.Table, delete.Where, delete).Explain(query, 1).Prepend($"delete from {delete.Table}"),
         _ => [statement.GetType().Name.Replace("Statement", "", StringComparison.Ordinal).ToLowerInvariant()],
     };
 
@@ -89,7 +90,7 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var plan = new SelectPlanner(query, context).Plan(select);
         var rows = plan.Execute(query).Count();
-        var lines = plan.Explain().ToList();
+        var lines = plan.Explain(query).ToList();
         lines.Add($"rows: {rows}");
         lines.Add($"time: {clock.Elapsed.TotalMilliseconds:F1} ms");
         if (query.Evaluation.ModelRows > 0 || query.Evaluation.TruncatedInputs > 0)
@@ -151,7 +152,7 @@ internal sealed class StatementExecutor(QueryContext query, BindingContext conte
             throw context.Error(StoreErrors.NotSupported($"PRAGMA {pragma.Name} (this version has integrity_check)"), pragma.Line, pragma.Column);
         }
 
-        var report = new IntegrityChecker(query.Transaction).Run();
+        var report = new IntegrityChecker(query.Transaction, query.State).Run();
         var lines = report.IsOk ? ["ok"] : report.Problems;
         return StatementResult.Listing(["integrity_check"], lines.Select(l => new[] { DbValue.FromText(l) }).ToList());
     }

@@ -1,5 +1,4 @@
 using Store.Core.Values;
-using Store.Core.Vectors;
 using Store.Sql.Syntax;
 using Store.Sql.Values;
 
@@ -8,6 +7,9 @@ namespace Store.Sql.Expressions;
 /// <summary>An infix operator: logic (short-circuit, three-valued), comparison, arithmetic, <c>||</c> or a vector distance.</summary>
 internal sealed class BinaryNode(BinaryOperator op, BoundExpression left, BoundExpression right) : BoundExpression
 {
+    /// <summary>The distance the operator computes, looked up once rather than per row; null for other operators.</summary>
+    private readonly DistanceOperator? _distance = DistanceOperator.Of(op);
+
     public BinaryOperator Operator { get; } = op;
 
     public BoundExpression Left { get; } = left;
@@ -47,6 +49,11 @@ internal sealed class BinaryNode(BinaryOperator op, BoundExpression left, BoundE
 
         var a = Left.Evaluate(row, context);
         var b = Right.Evaluate(row, context);
+        if (_distance is { } distance)
+        {
+            return VectorDistances.Compute(distance.Metric, a, b);
+        }
+
         return Operator switch
         {
             BinaryOperator.Add => SqlArithmetic.Add(a, b),
@@ -54,17 +61,14 @@ internal sealed class BinaryNode(BinaryOperator op, BoundExpression left, BoundE
             BinaryOperator.Multiply => SqlArithmetic.Multiply(a, b),
             BinaryOperator.Divide => SqlArithmetic.Divide(a, b),
             BinaryOperator.Modulo => SqlArithmetic.Modulo(a, b),
-            BinaryOperator.Concat => a.IsNull || b.IsNull ? DbValue.Null : DbValue.FromText(SqlText.Format(a) + SqlText.Format(b)),
-            BinaryOperator.L2Distance => VectorDistances.Compute(VectorMetric.L2, a, b),
-            BinaryOperator.NegativeInnerProduct => VectorDistances.Compute(VectorMetric.NegativeInnerProduct, a, b),
-            BinaryOperator.CosineDistance => VectorDistances.Compute(VectorMetric.Cosine, a, b),
+            BinaryOperator.Concat => a.IsNull || b.IsNull ? DbValue.Null : DbValue.FromText(ValueText.Format(a) + ValueText.Format(b)),
             _ => Compare(a, b),
         };
     }
 
     public override string ToString() => $"({Left} {Symbol(Operator)} {Right})";
 
-    public static string Symbol(BinaryOperator op) => op switch
+    public static string Symbol(BinaryOperator op) => DistanceOperator.Of(op)?.Symbol ?? op switch
     {
         BinaryOperator.Or => "OR",
         BinaryOperator.And => "AND",
@@ -74,9 +78,6 @@ internal sealed class BinaryNode(BinaryOperator op, BoundExpression left, BoundE
         BinaryOperator.LessOrEqual => "<=",
         BinaryOperator.Greater => ">",
         BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.L2Distance => "<->",
-        BinaryOperator.NegativeInnerProduct => "<#>",
-        BinaryOperator.CosineDistance => "<=>",
         BinaryOperator.Concat => "||",
         BinaryOperator.Add => "+",
         BinaryOperator.Subtract => "-",

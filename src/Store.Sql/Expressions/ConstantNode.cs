@@ -1,5 +1,4 @@
 using Store.Core.Values;
-using Store.Sql.Values;
 
 namespace Store.Sql.Expressions;
 
@@ -12,5 +11,5 @@ internal sealed class ConstantNode(DbValue value) : BoundExpression
 
     public override DbValue Evaluate(DbValue[] row, EvaluationContext context) => Value;
 
-    public override string ToString() => Value.Kind == DbValueKind.Text ? "'" + Value.AsText.Replace("'", "''", StringComparison.Ordinal) + "'" : SqlText.Format(Value);
+    public override string ToString() => Value.Kind == DbValueKind.Text ? "'" + Value.AsText.Replace("'", "''", StringComparison.Ordinal) + "'" : ValueText.Format(Value);
 }

@@ -15,7 +15,7 @@ namespace Store.Sql.Expressions;
 /// CREATE MODEL); and the results of model calls already run in a batch for the rows about to
 /// be evaluated (see <see cref="Execution.ModelBatches"/>).
 /// </summary>
-internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models = null, Action<long>? modelProgress = null)
+internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models = null, Action<long>? modelProgress = null, Action<string>? notices = null)
 {
     // Made on first use: every statement has a context, few run models.
     private Dictionary<string, ModelDefinition>? _definitions;
@@ -27,17 +27,20 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
 
     public ModelHost Models => models ?? throw StoreErrors.NotSupported("model functions in this statement");
 
+    /// <summary>Where the models this statement loads give their one-line notices (null: standard error).</summary>
+    public Action<string>? Notices => notices;
+
     /// <summary>The catalog the statement runs against, where CREATE MODEL's models are found; set by the query context.</summary>
     public SystemCatalog? Catalog { get; set; }
 
     /// <summary>The dense encoder a statement names: a model of the catalog, else a built-in one.</summary>
-    public DenseEncoder Encoder(string name) => Model(name, () => Models.Dense(Definition(name)));
+    public DenseEncoder Encoder(string name) => Model(name, () => Models.Dense(Definition(name), notices));
 
     /// <summary>The reranker a statement names: <c>model</c> or <c>model.method</c> (see <see cref="ModelHost.SplitRerankerName"/>).</summary>
     public ITextReranker Reranker(string name) => Model(name, () =>
     {
         var (model, method) = ModelHost.SplitRerankerName(name);
-        return Models.Reranker(Definition(model), method);
+        return Models.Reranker(Definition(model), method, notices);
     });
 
     /// <summary>Texts this statement's model calls cut at their model's maximum length.</summary>
@@ -53,7 +56,7 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
 
     /// <summary>Sparse vectors through the sparse model a statement names, counting the texts cut.</summary>
     public SparseVector[] EncodeSparse(string model, IReadOnlyList<string> texts) =>
-        Model(model, () => Models.Sparse(Definition(model))).Encode(texts, cut: () => TruncatedInputs++);
+        Model(model, () => Models.Sparse(Definition(model), notices)).Encode(texts, cut: () => TruncatedInputs++);
 
     /// <summary>Rows whose model calls ran in a batch so far.</summary>
     public long ModelRows => _modelRows;

@@ -26,7 +26,7 @@ internal sealed class LikeNode(BoundExpression operand, BoundExpression pattern,
             throw StoreErrors.TypeMismatch($"a LIKE pattern must be text, not a {ColumnType.Describe(like)}");
         }
 
-        var text = value.Kind == DbValueKind.Text ? value.AsText : SqlText.Format(value);
+        var text = value.Kind == DbValueKind.Text ? value.AsText : ValueText.Format(value);
         return SqlLogic.From(Matches(text, like.AsText) != negated);
     }
 

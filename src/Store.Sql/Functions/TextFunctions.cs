@@ -14,7 +14,7 @@ internal static class TextFunctions
         {
             DbValueKind.Text => a[0].AsText.EnumerateRunes().Count(),
             DbValueKind.Blob => a[0].AsBlob.Length,
-            _ => SqlText.Format(a[0]).Length,
+            _ => ValueText.Format(a[0]).Length,
         })),
         new("lower", 1, 1, a => DbValue.FromText(Text(a[0], "lower").ToLowerInvariant())),
         new("upper", 1, 1, a => DbValue.FromText(Text(a[0], "upper").ToUpperInvariant())),
@@ -33,7 +33,7 @@ internal static class TextFunctions
         value.Kind switch
         {
             DbValueKind.Text => value.AsText,
-            DbValueKind.Integer or DbValueKind.Real => SqlText.Format(value),
+            DbValueKind.Integer or DbValueKind.Real => ValueText.Format(value),
             _ => throw StoreErrors.TypeMismatch($"{function} needs text, not a {ColumnType.Describe(value)}"),
         };
 

@@ -1,5 +1,6 @@
 using Store.Core.Values;
 using Store.Core.Vectors;
+using Store.Sql.Syntax;
 using Store.Sql.Values;
 
 namespace Store.Sql.Functions;
@@ -7,17 +8,9 @@ namespace Store.Sql.Functions;
 /// <summary>pgvector's function forms of the distance operators, and vector helpers.</summary>
 internal static class VectorFunctions
 {
-    /// <summary>The function names that compute a distance, smaller meaning nearer, with their metric.</summary>
-    public static readonly IReadOnlyDictionary<string, VectorMetric> Distances = new Dictionary<string, VectorMetric>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["l2_distance"] = VectorMetric.L2,
-        ["cosine_distance"] = VectorMetric.Cosine,
-        ["negative_inner_product"] = VectorMetric.NegativeInnerProduct,
-    };
-
     public static IEnumerable<ScalarFunction> All() =>
     [
-        .. Distances.Select(d => new ScalarFunction(d.Key, 2, 2, a => VectorDistances.Compute(d.Value, a[0], a[1])) { NullPropagating = false }),
+        .. DistanceOperator.All.Select(d => new ScalarFunction(d.Function, 2, 2, a => VectorDistances.Compute(d.Metric, a[0], a[1])) { NullPropagating = false }),
         new("inner_product", 2, 2, a => VectorDistances.Compute(VectorMetric.NegativeInnerProduct, a[0], a[1]) is { IsNull: false } d ? DbValue.FromReal(-d.AsReal) : DbValue.Null)
         {
             NullPropagating = false,

@@ -1,6 +1,7 @@
 using Store.Access.Catalog;
 using Store.Sql.Binding;
 using Store.Sql.Expressions;
+using Store.Sql.Operators;
 using Store.Sql.Syntax;
 
 namespace Store.Sql.Planning;
@@ -27,12 +28,7 @@ internal sealed class AccessPathPlanner(BindingContext context)
                 continue;
             }
 
-            int position;
-            try
-            {
-                position = scope.Resolve(column.Table, column.Name);
-            }
-            catch (Core.Errors.StoreException)
+            if (!scope.TryResolve(column.Table, column.Name, out var position))
             {
                 continue;
             }

@@ -1,10 +1,11 @@
+using Store.Access.Vectors;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Core.Vectors;
 using Store.Sql.Binding;
 using Store.Sql.Execution;
 using Store.Sql.Expressions;
-using Store.Sql.Functions;
+using Store.Sql.Operators;
 using Store.Sql.Syntax;
 
 namespace Store.Sql.Planning;
@@ -115,7 +116,7 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         }
 
         var position = scope.Columns.ToList().FindIndex(c => !c.Hidden && string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
-        if ((column.Table is not null && !string.Equals(column.Table, alias, StringComparison.OrdinalIgnoreCase)) || position < 0 || scope.Columns[position].Type?.Type != Values.SqlType.Vector)
+        if ((column.Table is not null && !string.Equals(column.Table, alias, StringComparison.OrdinalIgnoreCase)) || position < 0 || scope.Columns[position].Type?.Type != SqlType.Vector)
         {
             return null;
         }
@@ -125,8 +126,9 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         var filter = select.Where is null ? null : new ExpressionBinder(scope, context).Bind(select.Where);
         var exact = new NearestNeighbourScanNode(table, alias, position, metric, queryVector, filter, limit, offset);
         var index = query.Catalog.VectorIndexesOf(table.Schema.Name)
+            .Where(i => i.ColumnPositions[0] == position)
             .Select(i => (Info: i, Index: query.Catalog.OpenVectorIndex(i)))
-            .FirstOrDefault(i => i.Info.ColumnPositions[0] == position && i.Index.Metric == metric);
+            .FirstOrDefault(i => i.Index.Metric == metric);
         if (index.Info is null)
         {
             return exact;
@@ -134,46 +136,33 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
 
         var prefilter = select.Where is null ? null
             : new AccessPathPlanner(context).Plan(table, alias, query.Catalog.BTreeIndexesOf(table.Schema.Name), Conjuncts.Split(select.Where).ToList());
-        var (setting, fallback) = index.Index.Breadth;
         var indexOnly = filter is null && index.Index.DistancesAreExact && items.All(i => ReadsOnlyRowId(i.Expression, scope, table.Schema));
         return new VectorIndexSearchNode(
             exact, index.Info, position, metric, queryVector, filter, prefilter is TableScanNode { IsFullScan: true } ? null : prefilter,
-            limit, offset, (setting, query.Setting(setting, fallback)), indexOnly);
+            limit, offset, ((VectorIndexMethod)index.Info.Method!).Breadth, indexOnly);
     }
 
     /// <summary>Whether an expression reads no column but the rowid or the column that aliases it, so an index's row ids answer it.</summary>
     private static bool ReadsOnlyRowId(Expression expression, Scope scope, Access.Catalog.TableSchema schema) =>
         SyntaxWalker.Descendants(expression).OfType<ColumnExpression>().All(c =>
-            TryResolve(scope, c) is var position && (position == scope.Columns.Count - 1 || (position >= 0 && position == schema.RowIdAliasIndex)));
-
-    private static int TryResolve(Scope scope, ColumnExpression column)
-    {
-        try
-        {
-            return scope.Resolve(column.Table, column.Name);
-        }
-        catch (StoreException)
-        {
-            return -1;
-        }
-    }
+            scope.TryResolve(c.Table, c.Name, out var position) && (position == scope.Columns.Count - 1 || position == schema.RowIdAliasIndex));
 
     /// <summary>Whether an expression is a distance between a column and a constant, and which.</summary>
     private static bool TryDistance(Expression expression, out VectorMetric metric, out ColumnExpression column, out Expression constant)
     {
         (metric, column, constant) = (default, null!, null!);
-        (VectorMetric? op, Expression? left, Expression? right) = expression switch
+        (DistanceOperator? distance, Expression? left, Expression? right) = expression switch
         {
-            BinaryExpression b when IsDistance(b) => (MetricOf(b.Operator), b.Left, b.Right),
-            FunctionCallExpression { Arguments.Count: 2 } f when VectorFunctions.Distances.TryGetValue(f.Name, out var m) => (m, f.Arguments[0], f.Arguments[1]),
-            _ => ((VectorMetric?)null, (Expression?)null, (Expression?)null),
+            BinaryExpression b => (DistanceOperator.Of(b.Operator), b.Left, b.Right),
+            FunctionCallExpression { Arguments.Count: 2 } f => (DistanceOperator.OfFunction(f.Name), f.Arguments[0], f.Arguments[1]),
+            _ => (null, null, null),
         };
-        if (op is null)
+        if (distance is null)
         {
             return false;
         }
 
-        metric = op.Value;
+        metric = distance.Metric;
         (column, constant) = (left, right) switch
         {
             (ColumnExpression c, var k) when Conjuncts.IsConstant(k!) => (c, k!),
@@ -183,18 +172,11 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         return column is not null;
     }
 
-    private static VectorMetric MetricOf(BinaryOperator op) => op switch
-    {
-        BinaryOperator.L2Distance => VectorMetric.L2,
-        BinaryOperator.NegativeInnerProduct => VectorMetric.NegativeInnerProduct,
-        _ => VectorMetric.Cosine,
-    };
-
     /// <summary>Whether an ORDER BY key is a vector distance, so the ordering is a nearest-neighbour search.</summary>
     public static bool IsDistance(Expression expression) => expression switch
     {
-        BinaryExpression b => b.Operator is BinaryOperator.L2Distance or BinaryOperator.NegativeInnerProduct or BinaryOperator.CosineDistance,
-        FunctionCallExpression f => VectorFunctions.Distances.ContainsKey(f.Name),
+        BinaryExpression b => DistanceOperator.Of(b.Operator) is not null,
+        FunctionCallExpression f => DistanceOperator.OfFunction(f.Name) is not null,
         _ => false,
     };
 
@@ -259,8 +241,8 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         return result;
     }
 
-    private static Values.ColumnType? TryType(Scope scope, ColumnExpression column) => TryResolve(scope, column) is var position and >= 0 ? scope.Columns[position].Type : null;
+    private static ColumnType? TryType(Scope scope, ColumnExpression column) => scope.TryResolve(column.Table, column.Name, out var position) ? scope.Columns[position].Type : null;
 
     /// <summary>One select-list entry after star expansion: its expression, alias, result name and declared type.</summary>
-    private sealed record OutputItem(Expression Expression, string? Alias, string Name, Values.ColumnType? Type);
+    private sealed record OutputItem(Expression Expression, string? Alias, string Name, ColumnType? Type);
 }

@@ -5,6 +5,7 @@ using Store.Sql.Binding;
 using Store.Sql.Execution;
 using Store.Sql.Expressions;
 using Store.Sql.Functions;
+using Store.Sql.Operators;
 using Store.Sql.Syntax;
 
 namespace Store.Sql.Planning;
@@ -117,8 +118,8 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
         key = null;
         if (keySide is not ColumnExpression column
             || (column.Table is not null && !string.Equals(column.Table, alias, StringComparison.OrdinalIgnoreCase))
-            || !TryResolve(lookup, column, out var position)
-            || (column.Table is null && TryResolve(outer, column, out _)))
+            || !lookup.TryResolve(column.Table, column.Name, out var position)
+            || (column.Table is null && outer.TryResolve(column.Table, column.Name, out _)))
         {
             return false;
         }
@@ -137,20 +138,6 @@ internal sealed class SourcePlanner(QueryContext query, BindingContext context)
         }
         catch (StoreException)
         {
-            return false;
-        }
-    }
-
-    private static bool TryResolve(Scope scope, ColumnExpression column, out int position)
-    {
-        try
-        {
-            position = scope.Resolve(column.Table, column.Name);
-            return true;
-        }
-        catch (StoreException)
-        {
-            position = -1;
             return false;
         }
     }

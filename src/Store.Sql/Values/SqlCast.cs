@@ -33,7 +33,7 @@ internal static class SqlCast
                 DbValueKind.Text => DbValue.FromReal(LeadingNumber(value.AsText)),
                 _ => target.Coerce(value, "CAST"),
             },
-            SqlType.Text => value.Kind == DbValueKind.Text ? value : DbValue.FromText(SqlText.Format(value)),
+            SqlType.Text => value.Kind == DbValueKind.Text ? value : DbValue.FromText(ValueText.Format(value)),
             SqlType.Blob => value.Kind == DbValueKind.Text ? DbValue.FromBlob(System.Text.Encoding.UTF8.GetBytes(value.AsText)) : target.Coerce(value, "CAST"),
             SqlType.Boolean when value.Kind is DbValueKind.Integer or DbValueKind.Real => SqlLogic.From(SqlLogic.Truth(value) == true),
             _ => target.Coerce(value, "CAST"),

@@ -24,27 +24,27 @@ public sealed class SystemCatalogTests
 
         using (var txn = pager.BeginWrite())
         {
-            new SystemCatalog(txn).Reindex("items");
+            new SystemCatalog(txn, new DatabaseState()).Reindex("items");
             txn.Rollback();
         }
 
         Assert.Equal(600, NodeRecords(pager));
         using (var txn = pager.BeginWrite())
         {
-            new SystemCatalog(txn).Reindex("items_hnsw");
+            new SystemCatalog(txn, new DatabaseState()).Reindex("items_hnsw");
             txn.Commit();
         }
 
         Assert.Equal(200, NodeRecords(pager));
         using var reader = pager.BeginRead();
-        var catalog = new SystemCatalog(reader);
+        var catalog = new SystemCatalog(reader, new DatabaseState());
         var index = catalog.OpenVectorIndex(catalog.VectorIndexesOf("items")[0]);
         var query = ClusteredVectors.Generate(1, Dimensions, seed: 32)[0];
         var found = index.Search(query, 10, 64, null)!;
         var live = vectors.Skip(400).ToList();
         var exact = ClusteredVectors.Nearest(live, query, VectorMetric.L2, 10).Select(i => i + 401L).ToList();
         Assert.True(ClusteredVectors.Recall(found.Select(f => f.RowId).ToList(), exact) >= 0.9);
-        Assert.True(new IntegrityChecker(reader).Run().IsOk);
+        Assert.True(new IntegrityChecker(reader, new DatabaseState()).Run().IsOk);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SystemCatalogTests
     {
         using var pager = Pager.OpenInMemory(new PagerOptions());
         using var txn = pager.BeginWrite();
-        var error = Assert.Throws<StoreException>(() => new SystemCatalog(txn).Reindex("nothing"));
+        var error = Assert.Throws<StoreException>(() => new SystemCatalog(txn, new DatabaseState()).Reindex("nothing"));
         Assert.Equal(ErrorCode.NotFound, error.Code);
     }
 
@@ -61,7 +61,7 @@ public sealed class SystemCatalogTests
     {
         var vectors = ClusteredVectors.Generate(count, Dimensions, seed: 31);
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(new TableSchema("items", [new ColumnDefinition("id", "INTEGER", IsRowIdAlias: true), new ColumnDefinition("emb", $"VECTOR({Dimensions})")]));
         var table = catalog.OpenTable("items");
         foreach (var vector in vectors)
@@ -83,7 +83,7 @@ public sealed class SystemCatalogTests
     private static int NodeRecords(Pager pager)
     {
         using var reader = pager.BeginRead();
-        var index = new SystemCatalog(reader).VectorIndexesOf("items")[0];
+        var index = new SystemCatalog(reader, new DatabaseState()).VectorIndexesOf("items")[0];
         return new BTree(reader, index.Root).Scan(KeyCodec.RowIdKey(0), null).Count();
     }
 }

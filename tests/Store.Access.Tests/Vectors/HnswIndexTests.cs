@@ -26,7 +26,7 @@ public sealed class HnswIndexTests
         {
             SystemCatalogTests.CreateItems(pager, 50, deleted: 0);
             using var txn = pager.BeginWrite();
-            var index = new SystemCatalog(txn).VectorIndexesOf("items")[0];
+            var index = new SystemCatalog(txn, new DatabaseState()).VectorIndexesOf("items")[0];
             var tree = new BTree(txn, index.Root);
             Assert.True(tree.TryGet(KeyCodec.RowIdKey(0), out var record));
             tree.Put(KeyCodec.RowIdKey(0), WithLayer0Links(record, linkCount, link));
@@ -35,10 +35,10 @@ public sealed class HnswIndexTests
 
         using var reopened = Pager.Open(path, new PagerOptions());
         using var reader = reopened.BeginRead();
-        var catalog = new SystemCatalog(reader);
+        var catalog = new SystemCatalog(reader, new DatabaseState());
         var error = Assert.Throws<StoreException>(() => catalog.OpenVectorIndex(catalog.VectorIndexesOf("items")[0]).Search(new float[16], 5, 16, null));
         Assert.Equal(ErrorCode.TypeMismatch, error.Code);
-        var report = new IntegrityChecker(reader).Run();
+        var report = new IntegrityChecker(reader, new DatabaseState()).Run();
         Assert.False(report.IsOk);
         Assert.Contains("HNSW node", report.ToString(), StringComparison.Ordinal);
     }

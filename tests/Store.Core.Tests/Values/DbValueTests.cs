@@ -95,7 +95,8 @@ public class DbValueTests
         Assert.Equal("NULL", DbValue.Null.ToString());
         Assert.Equal("42", DbValue.FromInteger(42).ToString());
         Assert.Equal("0.5", DbValue.FromReal(0.5).ToString());
-        Assert.Equal("CAFE", DbValue.FromBlob([0xCA, 0xFE]).ToString());
+        Assert.Equal("2.0", DbValue.FromReal(2).ToString());
+        Assert.Equal("x'CAFE'", DbValue.FromBlob([0xCA, 0xFE]).ToString());
         Assert.Equal("[1, -0.5]", DbValue.FromVector([1f, -0.5f]).ToString());
         Assert.Equal("{3:1.5}", DbValue.FromSparse(new SparseVector([3], [1.5f])).ToString());
     }

@@ -1,5 +1,6 @@
 using Store.Core.Errors;
 using Store.Core.Values;
+using Store.Sql.Expressions;
 using Store.Sql.Parsing;
 using Store.Sql.Syntax;
 
@@ -86,33 +87,12 @@ public class ExpressionParserTests
         ColumnExpression c => c.Table is null ? c.Name : $"{c.Table}.{c.Name}",
         ParameterExpression p => p.Name is null ? "?" : ":" + p.Name,
         UnaryExpression u => $"({(u.Operator == UnaryOperator.Not ? "NOT " : u.Operator == UnaryOperator.Negate ? "-" : "+")}{Render(u.Operand)})",
-        BinaryExpression b => $"({Render(b.Left)} {Symbol(b.Operator)} {Render(b.Right)})",
+        BinaryExpression b => $"({Render(b.Left)} {BinaryNode.Symbol(b.Operator)} {Render(b.Right)})",
         FunctionCallExpression f => $"{f.Name}({(f.Star ? "*" : (f.Distinct ? "DISTINCT " : "") + string.Join(", ", f.Arguments.Select(Render)))})",
         IsNullExpression n => $"({Render(n.Operand)} IS {(n.Negated ? "NOT " : "")}NULL)",
         BetweenExpression b => $"({Render(b.Operand)} {(b.Negated ? "NOT " : "")}BETWEEN {Render(b.Low)} AND {Render(b.High)})",
         InListExpression i => $"({Render(i.Operand)} {(i.Negated ? "NOT " : "")}IN ({string.Join(", ", i.Items.Select(Render))}))",
         LikeExpression l => $"({Render(l.Operand)} {(l.Negated ? "NOT " : "")}LIKE {Render(l.Pattern)})",
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
-    };
-
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "OR",
-        BinaryOperator.And => "AND",
-        BinaryOperator.Equal => "=",
-        BinaryOperator.NotEqual => "<>",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.L2Distance => "<->",
-        BinaryOperator.NegativeInnerProduct => "<#>",
-        BinaryOperator.CosineDistance => "<=>",
-        BinaryOperator.Concat => "||",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        _ => "%",
     };
 }

@@ -1,3 +1,4 @@
+using Store.Access;
 using System.Diagnostics;
 using Store.Access.Catalog;
 using Store.Access.Integrity;
@@ -105,7 +106,7 @@ public static class CrashHarness
 
         using var pager = Pager.Open(databasePath, Options);
         using var txn = pager.BeginRead();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         if (catalog.FindTable(CrashWorkload.ProgressTable) is null)
         {
             return acknowledged == 0 ? null : "tables vanished";
@@ -125,7 +126,7 @@ public static class CrashHarness
             return $"rows after transaction {found} differ from the model ({actual.Count} rows, {expected.Count} expected)";
         }
 
-        var report = new IntegrityChecker(txn).Run();
+        var report = new IntegrityChecker(txn, new DatabaseState()).Run();
         return report.IsOk ? FindThroughIndex(catalog, expected) : $"integrity check failed: {report}";
     }
 

@@ -1,3 +1,4 @@
+using Store.Access;
 using Store.Access.Catalog;
 using Store.Access.Tables;
 using Store.Core.Values;
@@ -43,14 +44,14 @@ public static class CrashWorkload
     {
         using (var read = pager.BeginRead())
         {
-            if (new SystemCatalog(read).FindTable(ProgressTable) is not null)
+            if (new SystemCatalog(read, new DatabaseState()).FindTable(ProgressTable) is not null)
             {
                 return CommittedTransaction(read);
             }
         }
 
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, new DatabaseState());
         catalog.CreateTable(Items);
         catalog.CreateTable(Progress);
         catalog.CreateIndex(new IndexSchema("items_n", ItemsTable, ["n"]));
@@ -62,7 +63,7 @@ public static class CrashWorkload
     }
 
     internal static long CommittedTransaction(ReadTransaction txn) =>
-        new SystemCatalog(txn).OpenTable(ProgressTable).Get(1)![1].AsInteger;
+        new SystemCatalog(txn, new DatabaseState()).OpenTable(ProgressTable).Get(1)![1].AsInteger;
 
     /// <summary>The items after transactions 1..<paramref name="t"/>.</summary>
     public static SortedDictionary<long, DbValue[]> Replay(int seed, long t)
@@ -88,18 +89,18 @@ public static class CrashWorkload
     /// Runs transaction <paramref name="t"/> against the table and the model; when
     /// <paramref name="rollBackFirst"/>, runs it once and rolls back first, to exercise rollback.
     /// </summary>
-    internal static void Run(Pager pager, int seed, long t, SortedDictionary<long, DbValue[]> model, bool rollBackFirst)
+    internal static void Run(Pager pager, DatabaseState state, int seed, long t, SortedDictionary<long, DbValue[]> model, bool rollBackFirst)
     {
         var operations = Operations(seed, t, model);
         if (rollBackFirst)
         {
             using var doomed = pager.BeginWrite();
-            Apply(doomed, operations, t);
+            Apply(doomed, state, operations, t);
             doomed.Rollback();
         }
 
         using var txn = pager.BeginWrite();
-        Apply(txn, operations, t);
+        Apply(txn, state, operations, t);
         txn.Commit();
         foreach (var operation in operations)
         {
@@ -107,9 +108,9 @@ public static class CrashWorkload
         }
     }
 
-    private static void Apply(WriteTransaction txn, List<Operation> operations, long t)
+    private static void Apply(WriteTransaction txn, DatabaseState state, List<Operation> operations, long t)
     {
-        var catalog = new SystemCatalog(txn);
+        var catalog = new SystemCatalog(txn, state);
         var items = catalog.OpenTable(ItemsTable);
         foreach (var operation in operations)
         {

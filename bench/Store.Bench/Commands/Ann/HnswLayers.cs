@@ -41,7 +41,7 @@ internal static class HnswLayers
             ("access layer (transaction, catalog, cache)", q =>
             {
                 using var txn = database.Pager.BeginRead();
-                var catalog = new SystemCatalog(txn);
+                var catalog = new SystemCatalog(txn, database.State);
                 catalog.OpenVectorIndex(catalog.VectorIndexesOf("vecs")[0]).Search(q, k, ef, null);
             }),
             ("SQL statement (prepared, through a session)", q => VectorTable.Ids(session, statement, q)),

@@ -12,7 +12,7 @@ namespace Store.Access.Vectors.Hnsw;
 /// <see cref="VectorIndexVersion"/>. Every change writes the nodes it touched back before it
 /// returns, so the pages always describe the graph and a reopen needs no rebuild.
 /// </summary>
-internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParameters parameters) : IVectorIndex
+internal sealed class HnswIndex(ReadTransaction txn, VectorIndexCache cache, IndexInfo index, HnswParameters parameters) : IVectorIndex
 {
     /// <summary>The most nodes a graph being loaded is sized for before its records are read; past it, it grows as it loads.</summary>
     private const long MaxPresizedNodes = 1 << 22;
@@ -21,7 +21,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
 
     public Core.Vectors.VectorMetric Metric => parameters.Metric;
 
-    public (string Setting, int Default) Breadth => ("hnsw.ef_search", HnswParameters.DefaultEfSearch);
+    public int Column => index.ColumnPositions[0];
 
     public bool DistancesAreExact => true;
 
@@ -36,7 +36,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
         }
 
         graph.TakeChanged();
-        VectorIndexCache.Of(txn).Install(txn, index.Root, graph);
+        cache.Install(txn, index.Root, graph);
     }
 
     public void Insert(long rowId, float[] vector) => Change(graph => graph.Insert(rowId, vector));
@@ -44,16 +44,16 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
     public void Delete(long rowId) => Change(graph => graph.Delete(rowId));
 
     public List<(long RowId, float Distance)>? Search(float[] query, int k, int ef, Func<long, bool>? allowed) =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.Search(query, k, ef, allowed), out var found) ? found : null;
+        cache.TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.Search(query, k, ef, allowed), out var found) ? found : null;
 
     public int? LiveCount() =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.LiveCount, out var count) ? count : null;
+        cache.TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.LiveCount, out var count) ? count : null;
 
     /// <summary>
     /// Besides rows and live nodes that do not match: a record that does not decode, or a link
     /// to a node that does not exist or is not on the link's layer (both found by loading).
     /// </summary>
-    public List<string> Check(IReadOnlyList<(long RowId, Core.Values.DbValue[] Values)> rows, int column)
+    public List<string> Check(IReadOnlyList<(long RowId, Core.Values.DbValue[] Values)> rows)
     {
         HnswGraph graph;
         try
@@ -65,7 +65,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
             return [error.Message];
         }
 
-        var expected = rows.Where(r => r.Values[column].Kind == Core.Values.DbValueKind.Vector && graph.Prepare(r.Values[column].AsVector) is not null)
+        var expected = rows.Where(r => r.Values[Column].Kind == Core.Values.DbValueKind.Vector && graph.Prepare(r.Values[Column].AsVector) is not null)
             .Select(r => r.RowId).ToHashSet();
         var live = Enumerable.Range(0, graph.NodeCount).Where(n => !graph.IsDeleted(n)).Select(graph.RowIdOf).ToList();
         var stray = live.Count(rowId => !expected.Remove(rowId));
@@ -73,7 +73,7 @@ internal sealed class HnswIndex(ReadTransaction txn, IndexInfo index, HnswParame
     }
 
     private void Change(Func<HnswGraph, bool> change) =>
-        VectorIndexCache.Of(txn).Write(txn, index.Root, Load, (HnswGraph graph) =>
+        cache.Write(txn, index.Root, Load, (HnswGraph graph) =>
         {
             if (change(graph))
             {

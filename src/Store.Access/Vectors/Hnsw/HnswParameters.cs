@@ -1,3 +1,4 @@
+using Store.Access.Indexing;
 using Store.Core.Vectors;
 
 namespace Store.Access.Vectors.Hnsw;
@@ -7,11 +8,10 @@ namespace Store.Access.Vectors.Hnsw;
 /// upper layers and twice that on layer 0, a candidate list of <see cref="EfConstruction"/>
 /// while inserting, and layers drawn with probability falling by a factor of M per layer.
 /// </summary>
-internal sealed record HnswParameters(VectorMetric Metric, int Dimensions, int M, int EfConstruction)
+internal sealed record HnswParameters(VectorMetric Metric, int Dimensions, int M, int EfConstruction) : IndexParameters
 {
     public const int DefaultM = 16;
     public const int DefaultEfConstruction = 200;
-    public const int DefaultEfSearch = 40;
 
     /// <summary>Links a node keeps on layer 0.</summary>
     public int MaxLinks0 => 2 * M;

@@ -16,7 +16,7 @@ namespace Store.Access.Vectors.Ivf;
 /// -3), and one entry per row keyed by (list, rowid), so each list's entries lie together in
 /// key order: [list i32][code][the full vector, when the index re-ranks].
 /// </summary>
-internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParameters parameters) : IVectorIndex
+internal sealed class IvfIndex(ReadTransaction txn, VectorIndexCache cache, IndexInfo index, IvfParameters parameters) : IVectorIndex
 {
     /// <summary>Trained quantizers learn from at least this many rows.</summary>
     public const int MinimumTrainingRows = 256;
@@ -28,7 +28,7 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
 
     public Core.Vectors.VectorMetric Metric => parameters.Metric;
 
-    public (string Setting, int Default) Breadth => ("ivf.probes", IvfParameters.DefaultProbes);
+    public int Column => index.ColumnPositions[0];
 
     /// <summary>Flat lists hold the vectors; quantized ones re-rank their best candidates from the stored vectors when asked to.</summary>
     public bool DistancesAreExact => parameters.Quantizer == IvfQuantizer.Flat || parameters.Rerank > 0;
@@ -63,7 +63,7 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
         lists.CentroidsChanged = false;
         tree.Put(CentroidsKey, MemoryMarshal.AsBytes(lists.Centroids.SelectMany(c => c).ToArray().AsSpan()).ToArray());
         tree.Put(CodecKey, codec.Save());
-        VectorIndexCache.Of(txn).Install(txn, index.Root, lists);
+        cache.Install(txn, index.Root, lists);
     }
 
     public void Insert(long rowId, float[] vector) => Change((lists, tree) =>
@@ -91,21 +91,21 @@ internal sealed class IvfIndex(ReadTransaction txn, IndexInfo index, IvfParamete
     });
 
     public List<(long RowId, float Distance)>? Search(float[] query, int k, int probes, Func<long, bool>? allowed) =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (IvfLists lists) => lists.Search(query, k, probes, allowed), out var found) ? found : null;
+        cache.TryRead(txn, index.Root, Load, (IvfLists lists) => lists.Search(query, k, probes, allowed), out var found) ? found : null;
 
     public int? LiveCount() =>
-        VectorIndexCache.Of(txn).TryRead(txn, index.Root, Load, (IvfLists lists) => lists.LiveCount, out var count) ? count : null;
+        cache.TryRead(txn, index.Root, Load, (IvfLists lists) => lists.LiveCount, out var count) ? count : null;
 
-    public List<string> Check(IReadOnlyList<(long RowId, DbValue[] Values)> rows, int column)
+    public List<string> Check(IReadOnlyList<(long RowId, DbValue[] Values)> rows)
     {
         var lists = Load();
-        var expected = rows.Where(r => r.Values[column].Kind == DbValueKind.Vector && lists.Prepare(r.Values[column].AsVector) is not null).Select(r => r.RowId).ToList();
+        var expected = rows.Where(r => r.Values[Column].Kind == DbValueKind.Vector && lists.Prepare(r.Values[Column].AsVector) is not null).Select(r => r.RowId).ToList();
         var missing = expected.Count(rowId => lists.Remove(rowId) is null);
         return missing > 0 || lists.LiveCount > 0 ? [$"{lists.LiveCount} entr(ies) without a matching row, {missing} row(s) missing from the lists"] : [];
     }
 
     private void Change(Action<IvfLists, BTree> change) =>
-        VectorIndexCache.Of(txn).Write(txn, index.Root, Load, (IvfLists lists) => change(lists, new BTree(txn, index.Root)));
+        cache.Write(txn, index.Root, Load, (IvfLists lists) => change(lists, new BTree(txn, index.Root)));
 
     /// <summary>Reads the lists from this transaction's pages.</summary>
     private IvfLists Load()

@@ -1,3 +1,4 @@
+using Store.Access.Indexing;
 using Store.Core.Vectors;
 
 namespace Store.Access.Vectors.Ivf;
@@ -20,10 +21,8 @@ internal enum IvfQuantizer
 /// stored codes, the PQ sub-vector count, and how many of the best approximate candidates are
 /// re-ranked by their exact distance (0: none).
 /// </summary>
-internal sealed record IvfParameters(VectorMetric Metric, int Dimensions, int Lists, IvfQuantizer Quantizer, int PqM, int Rerank)
+internal sealed record IvfParameters(VectorMetric Metric, int Dimensions, int Lists, IvfQuantizer Quantizer, int PqM, int Rerank) : IndexParameters
 {
-    public const int DefaultProbes = 10;
-
     /// <summary>Bytes of one stored code.</summary>
     public int CodeSize => Quantizer switch
     {

@@ -1,0 +1,27 @@
+using Store.Access.Catalog;
+using Store.Access.Tables;
+using Store.Core.Errors;
+using Store.Core.Values;
+
+namespace Store.Access.Indexing;
+
+/// <summary>
+/// A method the grammar and the registry name whose implementation arrives with a later
+/// version: it says what it will index and answer, and creating one is a typed error.
+/// </summary>
+internal sealed class PlannedIndexMethod(string name, SqlType columnType, params QueryShape[] shapes) : IndexMethod
+{
+    public override string Name => name;
+
+    public override SqlType ColumnType => columnType;
+
+    public override IReadOnlyList<QueryShape> QueryShapes => shapes;
+
+    public override IndexParameters Parse(IndexSchema index, TableSchema table) => throw NotAvailable();
+
+    public override void Build(IndexContext context, Table table) => throw NotAvailable();
+
+    public override IMethodIndex Open(IndexContext context) => throw NotAvailable();
+
+    public StoreException NotAvailable() => StoreErrors.NotSupported($"index method '{name}' is not available yet in this version");
+}
