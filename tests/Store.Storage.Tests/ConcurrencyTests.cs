@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using Store.Storage.Pages;
 using Store.Storage.Paging;
 using Store.Testing;
@@ -11,9 +10,17 @@ public class ConcurrencyTests
     private const int Accounts = 40;
     private const long Total = 1_000_000;
 
+    /// <summary>The writer commits this many transfers at least.</summary>
+    private const int Commits = 1_000;
+
+    /// <summary>The readers check this many snapshots between them, all while the writer commits.</summary>
+    private const int Snapshots = 1_000;
+
     /// <summary>
     /// One writer moves amounts between accounts (one account per page) and checkpoints often;
-    /// four readers check in every snapshot that the balances still add up.
+    /// four readers check in every snapshot that the balances still add up. The writer goes on
+    /// until both it and the readers have done a fixed amount of work, not for a fixed time, so a
+    /// slow or busy machine checks as much as a fast one.
     /// </summary>
     [Theory]
     [InlineData(50, 16 * 4096)]
@@ -34,8 +41,7 @@ public class ConcurrencyTests
             txn.Commit();
         }
 
-        var deadline = Stopwatch.StartNew();
-        var duration = TimeSpan.FromSeconds(3);
+        using var writerDone = new ManualResetEventSlim();
         var errors = new List<Exception>();
         var snapshotsChecked = 0L;
         var commits = 0;
@@ -43,7 +49,7 @@ public class ConcurrencyTests
         {
             try
             {
-                while (deadline.Elapsed < duration)
+                while (!writerDone.IsSet)
                 {
                     using var txn = pager.BeginRead();
                     long sum = 0;
@@ -66,8 +72,9 @@ public class ConcurrencyTests
             }
         })).ToArray();
 
+        // A reader stops early only by failing; then waiting for its snapshots would never end.
         var random = new Random(3);
-        while (deadline.Elapsed < duration)
+        while (commits < Commits || (Interlocked.Read(ref snapshotsChecked) < Snapshots && readers.All(r => !r.IsCompleted)))
         {
             using var txn = pager.BeginWrite();
             var from = pages[random.Next(Accounts)];
@@ -90,9 +97,10 @@ public class ConcurrencyTests
             commits++;
         }
 
+        writerDone.Set();
         await Task.WhenAll(readers);
         Assert.Empty(errors);
-        Assert.True(commits > 10, $"only {commits} commits");
-        Assert.True(snapshotsChecked > 10, $"only {snapshotsChecked} snapshots");
+        Assert.True(commits >= Commits, $"only {commits} commits");
+        Assert.True(snapshotsChecked >= Snapshots, $"only {snapshotsChecked} snapshots");
     }
 }

@@ -8,16 +8,31 @@ using Store.Storage.Paging;
 namespace Store.Testing.Crash;
 
 /// <summary>
-/// Runs the crash writer as a real child process, kills it with SIGKILL at a random moment,
-/// reopens the database and checks it: every acknowledged commit is there, nothing
-/// uncommitted is (the state equals the replayed model after the last acknowledged
-/// transaction, or the one after it if the kill fell between fsync and acknowledgement), and
-/// the integrity check is clean. Repeats for the requested number of kill points.
+/// Runs the crash writer as a real child process, kills it with SIGKILL, reopens the database
+/// and checks it: every acknowledged commit is there, nothing uncommitted is (the state equals
+/// the replayed model after the last acknowledged transaction, or the one after it if the kill
+/// fell between fsync and acknowledgement), and the integrity check is clean. Repeats for the
+/// requested number of kill points.
+/// Each kill point is drawn from the seed and the writer's progress, never from the clock alone:
+/// most wait for the writer's Nth acknowledgement of that run and a few milliseconds more, so
+/// the work checked is the same on a fast machine and on a slow, busy one.
 /// </summary>
 public static class CrashHarness
 {
     /// <summary>Options the writer and the checker open the database with.</summary>
     public static readonly PagerOptions Options = new() { PageSize = 4096, CacheBytes = 64 * 4096, AutoCheckpointFrames = 300 };
+
+    /// <summary>A kill while commits stream waits for this many acknowledgements of its run, at least.</summary>
+    private const int FewestAwaited = 1;
+
+    /// <summary>A kill while commits stream waits for this many acknowledgements of its run, at most.</summary>
+    private const int MostAwaited = 16;
+
+    /// <summary>
+    /// How long a writer may go without the awaited acknowledgement before its run counts as
+    /// hung: a bound on liveness, far beyond any machine's pace, not a measure of speed.
+    /// </summary>
+    private static readonly TimeSpan StallLimit = TimeSpan.FromMinutes(2);
 
     public static CrashReport Run(string writerDll, string databasePath, int seed, int killPoints, Action<string>? log = null)
     {
@@ -26,11 +41,24 @@ public static class CrashHarness
         var model = new SortedDictionary<long, DbValue[]>();
         var failures = new List<string>();
         var killsDuringWork = 0;
+        var awaitedInAll = 0L;
         for (var kill = 0; kill < killPoints && failures.Count == 0; kill++)
         {
-            var (lastAck, ready) = RunAndKill(writerDll, databasePath, seed, random);
-            killsDuringWork += ready ? 1 : 0;
-            var acknowledged = Math.Max(lastAck, verified);
+            // Seven kills in eight land while commits stream, after the awaited acknowledgement
+            // and a delay of up to a few transactions; the eighth lands during start-up and recovery.
+            var awaited = random.Next(8) == 0 ? 0 : random.Next(FewestAwaited, MostAwaited + 1);
+            var delayMs = awaited == 0 ? random.Next(0, 150) : random.Next(0, 20);
+            var run = RunAndKill(writerDll, databasePath, seed, awaited, delayMs);
+            if (run.Acknowledgements < awaited)
+            {
+                var stopped = run.Stalled ? $"made no progress for {StallLimit.TotalMinutes} minutes" : "exited";
+                var errors = run.Errors.Length == 0 ? "" : $": {run.Errors}";
+                failures.Add($"kill {kill}: the writer {stopped} after {run.Acknowledgements} of {awaited} awaited acknowledgements{errors}");
+            }
+
+            killsDuringWork += awaited > 0 ? 1 : 0;
+            awaitedInAll += awaited;
+            var acknowledged = Math.Max(run.LastAck, verified);
             var problem = Verify(databasePath, seed, acknowledged, model, verified, out var found);
             if (problem is not null)
             {
@@ -38,47 +66,63 @@ public static class CrashHarness
             }
 
             verified = found;
-            log?.Invoke($"kill {kill}: acknowledged {acknowledged}, recovered {found}");
+            log?.Invoke($"kill {kill}: awaited {awaited} acknowledgements + {delayMs} ms, acknowledged {acknowledged}, recovered {found}");
         }
 
-        return new CrashReport(killPoints, killsDuringWork, verified, failures);
+        return new CrashReport(killPoints, killsDuringWork, awaitedInAll, verified, failures);
     }
 
-    private static (long LastAck, bool Ready) RunAndKill(string writerDll, string databasePath, int seed, Random random)
+    /// <summary>
+    /// Starts a writer, waits for its <paramref name="awaited"/>th acknowledgement (for none,
+    /// not at all), sleeps <paramref name="delayMs"/> and kills it.
+    /// </summary>
+    private static WriterRun RunAndKill(string writerDll, string databasePath, int seed, int awaited, int delayMs)
     {
         using var process = StartWriter(writerDll, databasePath, seed);
+        using var reached = new ManualResetEventSlim(awaited == 0);
         long lastAck = 0;
-        var ready = new ManualResetEventSlim();
+        var acknowledgements = 0;
+        var errors = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && line.StartsWith("ACK ", StringComparison.Ordinal))
+            if (e.Data is null)
             {
-                Interlocked.Exchange(ref lastAck, long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture));
+                // The writer's output ended, so the awaited acknowledgement never will come.
+                reached.Set();
             }
-            else if (e.Data?.StartsWith("READY", StringComparison.Ordinal) == true)
+            else if (e.Data.StartsWith("ACK ", StringComparison.Ordinal))
             {
-                ready.Set();
+                lastAck = long.Parse(e.Data[4..], System.Globalization.CultureInfo.InvariantCulture);
+                if (++acknowledgements == awaited)
+                {
+                    reached.Set();
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
             }
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        // Mostly kill while commits stream; sometimes during start-up and recovery.
-        var duringWork = random.Next(8) != 0;
-        if (duringWork)
-        {
-            ready.Wait(TimeSpan.FromSeconds(30));
-            Thread.Sleep(random.Next(5, 400));
-        }
-        else
-        {
-            Thread.Sleep(random.Next(0, 150));
-        }
-
+        var stalled = !reached.Wait(StallLimit);
+        Thread.Sleep(delayMs);
         process.Kill(entireProcessTree: true);
+
+        // Also waits for the output handlers to finish, so the counts below are final.
         process.WaitForExit();
-        return (Interlocked.Read(ref lastAck), duringWork && ready.IsSet);
+        lock (errors)
+        {
+            return new WriterRun(lastAck, acknowledgements, stalled, errors.ToString().Trim());
+        }
     }
+
+    /// <summary>What one writer run printed before its kill: the last transaction acknowledged, how many, and its standard error.</summary>
+    private readonly record struct WriterRun(long LastAck, int Acknowledgements, bool Stalled, string Errors);
 
     /// <summary>Starts the crash writer on <paramref name="databasePath"/>; its standard output carries READY and ACK lines.</summary>
     public static Process StartWriter(string writerDll, string databasePath, int seed)
