@@ -1,3 +1,5 @@
+using Store.Core.Options;
+
 namespace Store.Engine;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class Database : IDisposable
     private readonly SharedDatabase _shared;
     private bool _disposed;
 
-    private Database(SharedDatabase shared, bool readOnly, Inference.InferenceDevice device)
+    private Database(SharedDatabase shared, bool readOnly, InferenceDevice device)
     {
         _shared = shared;
         ReadOnly = readOnly || shared.ReadOnly;
@@ -29,7 +31,7 @@ public sealed class Database : IDisposable
     public bool ReadOnly { get; }
 
     /// <summary>Where this handle's sessions run models.</summary>
-    public Inference.InferenceDevice Device { get; }
+    public InferenceDevice Device { get; }
 
     public static Database Open(string path, DatabaseOptions? options = null)
     {

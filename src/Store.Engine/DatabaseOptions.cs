@@ -1,3 +1,5 @@
+using Store.Core.Options;
+
 namespace Store.Engine;
 
 /// <summary>
@@ -20,5 +22,5 @@ public sealed record DatabaseOptions
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where this handle's sessions run models (<c>embed</c> and friends): the GPU when usable, by default.</summary>
-    public Inference.InferenceDevice Device { get; init; } = Inference.InferenceDevice.Auto;
+    public InferenceDevice Device { get; init; } = InferenceDevice.Auto;
 }
