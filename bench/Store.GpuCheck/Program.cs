@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Store.Core.Options;
 using Store.Core.Vectors;
 using Store.Inference;
 using Store.Shell.Demo;

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
-using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Engine;
 
@@ -146,14 +145,7 @@ public sealed class StoreCommand : DbCommand
                 throw new InvalidOperationException("the command has no CommandText");
             }
 
-            try
-            {
-                _statements = session.PrepareScript(_commandText);
-            }
-            catch (StoreException e)
-            {
-                throw StoreDbException.From(e);
-            }
+            _statements = StoreDbException.Translate(() => session.PrepareScript(_commandText));
         }
 
         return _statements;

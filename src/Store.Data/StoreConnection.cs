@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
-using Store.Core.Errors;
 using Store.Engine;
 
 namespace Store.Data;
@@ -76,14 +75,17 @@ public sealed class StoreConnection : DbConnection
 
         try
         {
-            _database = Store.Engine.Database.Open(builder.DataSource, builder.ToOptions());
-            _session = _database.OpenSession();
+            StoreDbException.Translate(() =>
+            {
+                _database = Store.Engine.Database.Open(builder.DataSource, builder.ToOptions());
+                _session = _database.OpenSession();
+            });
         }
-        catch (StoreException e)
+        catch (StoreDbException)
         {
             _database?.Dispose();
             _database = null;
-            throw StoreDbException.From(e);
+            throw;
         }
 
         _state = ConnectionState.Open;
@@ -136,14 +138,7 @@ public sealed class StoreConnection : DbConnection
             throw new InvalidOperationException("the connection already has a transaction; commit or roll it back first");
         }
 
-        try
-        {
-            Session.Begin();
-        }
-        catch (StoreException e)
-        {
-            throw StoreDbException.From(e);
-        }
+        StoreDbException.Translate(Session.Begin);
 
         Transaction = new StoreTransaction(this);
         return Transaction;

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Store.Core.Options;
 using Store.Engine;
 
 namespace Store.Data;
@@ -71,9 +72,9 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
     }
 
     /// <summary>Where models (<c>embed</c> and friends) run: auto (the GPU when usable), cpu, or cuda (an error without a usable GPU).</summary>
-    public Inference.InferenceDevice Device
+    public InferenceDevice Device
     {
-        get => (Inference.InferenceDevice)this[DeviceKey];
+        get => (InferenceDevice)this[DeviceKey];
         set => this[DeviceKey] = value;
     }
 
@@ -133,7 +134,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         DataSourceKey => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         ModeKey => ParseEnum<OpenMode>(key, value),
         CacheSizeKey => ParseSize(value),
-        DeviceKey => ParseEnum<Inference.InferenceDevice>(key, value),
+        DeviceKey => ParseEnum<InferenceDevice>(key, value),
         _ => ParseEnum<SyncMode>(key, value),
     };
 

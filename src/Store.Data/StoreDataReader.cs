@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Data;
 using System.Data.Common;
-using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Engine;
 
@@ -252,29 +251,10 @@ public sealed partial class StoreDataReader : DbDataReader
             ? _result.Current[ordinal]
             : null;
 
-    private QueryResult Execute(PreparedStatement statement, StatementParameters parameters)
-    {
-        try
-        {
-            return _connection.Session.Execute(statement, parameters);
-        }
-        catch (StoreException e)
-        {
-            throw StoreDbException.From(e);
-        }
-    }
+    private QueryResult Execute(PreparedStatement statement, StatementParameters parameters) =>
+        StoreDbException.Translate(() => _connection.Session.Execute(statement, parameters));
 
-    private static bool Fetch(QueryResult result)
-    {
-        try
-        {
-            return result.Read();
-        }
-        catch (StoreException e)
-        {
-            throw StoreDbException.From(e);
-        }
-    }
+    private static bool Fetch(QueryResult result) => StoreDbException.Translate(result, static r => r.Read());
 
     private void ThrowIfClosed()
     {

@@ -27,5 +27,28 @@ public sealed class StoreDbException : DbException
     /// <summary>A write that found the database locked may succeed if tried again.</summary>
     public override bool IsTransient => Code == Core.Errors.ErrorCode.DatabaseLocked;
 
-    internal static StoreDbException From(StoreException error) => new(error);
+    /// <summary>
+    /// Runs <paramref name="body"/> on <paramref name="state"/>, rethrowing a <see cref="StoreException"/>
+    /// as a <see cref="StoreDbException"/>: the one place the provider translates engine errors. The
+    /// state form lets a per-row call pass a static lambda and allocate nothing.
+    /// </summary>
+    internal static TResult Translate<TState, TResult>(TState state, Func<TState, TResult> body)
+    {
+        try
+        {
+            return body(state);
+        }
+        catch (StoreException e)
+        {
+            throw new StoreDbException(e);
+        }
+    }
+
+    internal static TResult Translate<TResult>(Func<TResult> body) => Translate(body, static b => b());
+
+    internal static void Translate(Action body) => Translate(body, static b =>
+    {
+        b();
+        return true;
+    });
 }

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using Store.Core.Errors;
 
 namespace Store.Data;
 
@@ -49,22 +48,8 @@ public sealed class StoreTransaction : DbTransaction
     private void End(bool commit)
     {
         // The session ends its transaction even when the commit fails, so this one is complete either way.
-        var connection = Detach();
-        try
-        {
-            if (commit)
-            {
-                connection.Session.Commit();
-            }
-            else
-            {
-                connection.Session.Rollback();
-            }
-        }
-        catch (StoreException e)
-        {
-            throw StoreDbException.From(e);
-        }
+        var session = Detach().Session;
+        StoreDbException.Translate(commit ? session.Commit : session.Rollback);
     }
 
     private StoreConnection Detach()

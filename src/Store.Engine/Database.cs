@@ -1,3 +1,5 @@
+using Store.Core.Options;
+
 namespace Store.Engine;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class Database : IDisposable
 
     private readonly Action<string>? _notices;
 
-    private Database(SharedDatabase shared, bool readOnly, Inference.InferenceDevice device, Action<string>? notices)
+    private Database(SharedDatabase shared, bool readOnly, InferenceDevice device, Action<string>? notices)
     {
         _shared = shared;
         ReadOnly = readOnly || shared.ReadOnly;
@@ -35,7 +37,7 @@ public sealed class Database : IDisposable
     public bool ReadOnly { get; }
 
     /// <summary>Where this handle's sessions run models.</summary>
-    public Inference.InferenceDevice Device { get; }
+    public InferenceDevice Device { get; }
 
     public static Database Open(string path, DatabaseOptions? options = null)
     {

@@ -1,3 +1,5 @@
+using Store.Core.Options;
+
 namespace Store.Engine;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record DatabaseOptions
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where this handle's sessions run models (<c>embed</c> and friends): the GPU when usable, by default.</summary>
-    public Inference.InferenceDevice Device { get; init; } = Inference.InferenceDevice.Auto;
+    public InferenceDevice Device { get; init; } = InferenceDevice.Auto;
 
     /// <summary>
     /// Where this handle's sessions give one-line notices, such as a model falling back from the

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Store.Core.Errors;
+using Store.Core.Options;
 using Store.Inference.Encoders;
 using Store.Inference.Models;
 using Store.Inference.Reranking;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Store.Core.Errors;
+using Store.Core.Options;
 using Store.Engine;
 using Store.Shell.DotCommands;
 using Store.Shell.Output;
@@ -16,7 +17,7 @@ internal sealed class ShellContext : IDisposable
 {
     private readonly Database _database;
 
-    public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error, Inference.InferenceDevice device = Inference.InferenceDevice.Auto)
+    public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error, InferenceDevice device = InferenceDevice.Auto)
     {
         _database = Database.Open(path, new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate, Device = device, Notices = error.WriteLine });
         Session = _database.OpenSession();

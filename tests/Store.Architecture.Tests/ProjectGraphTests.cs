@@ -1,27 +1,12 @@
-using System.Xml.Linq;
-
 namespace Store.Architecture.Tests;
 
 /// <summary>
 /// Asserts the layer rules of DESIGN.md on the project files themselves: a project references
-/// only layers below it, and only the projects listed here may reference each package.
+/// only the layers below it that <see cref="Layers"/> lists, and only the projects listed here may
+/// reference each package.
 /// </summary>
 public class ProjectGraphTests
 {
-    /// <summary>Each source project and the projects it may reference (DESIGN.md, "Layers").</summary>
-    private static readonly Dictionary<string, string[]> AllowedReferences = new()
-    {
-        ["Store.Core"] = [],
-        ["Store.Storage"] = ["Store.Core"],
-        ["Store.Access"] = ["Store.Core", "Store.Storage"],
-        ["Store.Inference"] = ["Store.Core"],
-        ["Store.Sql"] = ["Store.Core", "Store.Storage", "Store.Access", "Store.Inference"],
-        ["Store.Engine"] = ["Store.Core", "Store.Storage", "Store.Access", "Store.Inference", "Store.Sql"],
-        ["Store.Data"] = ["Store.Core", "Store.Engine"],
-        ["Store.Shell"] = ["Store.Core", "Store.Engine", "Store.Data"],
-        ["Store.Sqlite"] = ["Store.Core", "Store.Engine"],
-    };
-
     /// <summary>Packages confined to one layer.</summary>
     private static readonly Dictionary<string, string[]> PackageOwners = new()
     {
@@ -33,18 +18,18 @@ public class ProjectGraphTests
     [Fact]
     public void Every_source_project_is_a_known_layer()
     {
-        var unknown = SourceProjects().Keys.Where(name => !AllowedReferences.ContainsKey(name)).ToList();
+        var unknown = Repository.SourceProjects().Keys.Where(name => !Layers.AllowedReferences.ContainsKey(name)).ToList();
         Assert.True(unknown.Count == 0, $"add these projects to the layer table: {string.Join(", ", unknown)}");
     }
 
     [Fact]
     public void Source_projects_reference_only_layers_below_them()
     {
-        foreach (var (name, project) in SourceProjects())
+        foreach (var (name, project) in Repository.SourceProjects())
         {
             var references = project.Descendants("ProjectReference")
                 .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')));
-            var forbidden = references.Except(AllowedReferences.GetValueOrDefault(name, [])).ToList();
+            var forbidden = references.Except(Layers.AllowedReferences.GetValueOrDefault(name, [])).ToList();
             Assert.True(forbidden.Count == 0, $"{name} must not reference {string.Join(", ", forbidden)}");
         }
     }
@@ -52,7 +37,7 @@ public class ProjectGraphTests
     [Fact]
     public void Layer_specific_packages_stay_in_their_layer()
     {
-        foreach (var (name, project) in SourceProjects())
+        foreach (var (name, project) in Repository.SourceProjects())
         {
             foreach (var package in project.Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value))
             {
@@ -67,27 +52,10 @@ public class ProjectGraphTests
     [Fact]
     public void Only_storage_opens_files()
     {
-        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+        var offenders = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Store.Storage{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .Where(f => File.ReadAllText(f).Contains("File.OpenHandle", StringComparison.Ordinal) || File.ReadAllText(f).Contains("new FileStream", StringComparison.Ordinal))
             .ToList();
         Assert.True(offenders.Count == 0, $"only Store.Storage opens database files: {string.Join(", ", offenders)}");
-    }
-
-    private static Dictionary<string, XDocument> SourceProjects() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.csproj", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetFileNameWithoutExtension(f)!, f => XDocument.Load(f));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Store.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Store.sln not found above the test output folder");
     }
 }

@@ -1,3 +1,4 @@
+using Store.Core.Options;
 using Store.Engine;
 
 namespace Store.Data.Tests;
@@ -14,7 +15,7 @@ public class StoreConnectionStringBuilderTests
         Assert.Equal(defaults.Mode, builder.Mode);
         Assert.Equal(defaults.CacheBytes, builder.CacheSize);
         Assert.Equal(defaults.Synchronous, builder.Synchronous);
-        Assert.Equal(Inference.InferenceDevice.Auto, builder.Device);
+        Assert.Equal(InferenceDevice.Auto, builder.Device);
         Assert.Equal("", builder.ConnectionString);
     }
 
@@ -47,7 +48,7 @@ public class StoreConnectionStringBuilderTests
         Assert.Equal(OpenMode.ReadWrite, builder.Mode);
         Assert.Equal(64L * 1024 * 1024, builder.CacheSize);
         Assert.Equal(SyncMode.Off, builder.Synchronous);
-        Assert.Equal(Inference.InferenceDevice.Cpu, builder.Device);
+        Assert.Equal(InferenceDevice.Cpu, builder.Device);
         Assert.Equal("Data Source=a.store;Mode=ReadWrite;Cache Size=67108864;Synchronous=Off;Device=Cpu", builder.ConnectionString);
     }
 

@@ -1,4 +1,5 @@
 using Store.Core.Errors;
+using Store.Core.Options;
 using Store.Inference.Models;
 using Store.Testing;
 using Store.Core.Values;

@@ -1,4 +1,5 @@
 using Store.Core.Errors;
+using Store.Core.Options;
 using Store.Core.Vectors;
 using Store.Inference.Encoders;
 

@@ -1,3 +1,4 @@
+using Store.Core.Options;
 using Store.Inference.Encoders;
 using Store.Inference.Models;
 

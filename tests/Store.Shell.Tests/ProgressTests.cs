@@ -1,3 +1,5 @@
+using Store.Core.Options;
+
 namespace Store.Shell.Tests;
 
 public class ProgressTests
@@ -23,7 +25,7 @@ public class ProgressTests
     public void Texts_cut_at_the_model_s_maximum_length_are_reported_after_the_statement()
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        using var shell = new ShellContext(Engine.Database.MemoryPath, readOnly: false, output, error, Inference.InferenceDevice.Cpu);
+        using var shell = new ShellContext(Engine.Database.MemoryPath, readOnly: false, output, error, InferenceDevice.Cpu);
         var longText = string.Join(' ', Enumerable.Repeat("retrieval", 300));
         Assert.True(shell.RunStatement($"SELECT vector_dims(embed('minilm', '{longText}')) AS dims, vector_dims(embed('minilm', 'short')) AS short"));
         Assert.Contains("384", output.ToString(), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Store.Core.Options;
 using Store.Inference.Models;
 
 namespace Store.Shell.Tests;
@@ -9,7 +10,7 @@ public class SchemaModelTests
     {
         var (model, vocab) = BuiltInModelFiles.Default.Locate(BuiltInModel.MiniLm);
         var (output, error) = (new StringWriter(), new StringWriter());
-        using (var shell = new ShellContext(Engine.Database.MemoryPath, readOnly: false, output, error, Inference.InferenceDevice.Cpu))
+        using (var shell = new ShellContext(Engine.Database.MemoryPath, readOnly: false, output, error, InferenceDevice.Cpu))
         {
             Assert.True(shell.RunStatement($"CREATE MODEL mine FROM '{model}' WITH (vocab = '{vocab}', query_prefix = 'query: ')"));
             Assert.True(shell.RunDotCommand(".schema"));
@@ -18,7 +19,7 @@ public class SchemaModelTests
         var statement = output.ToString().ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith("CREATE MODEL", StringComparison.Ordinal));
         Assert.Equal($"CREATE MODEL mine FROM '{model}' WITH (query_prefix = 'query: ', vocab = '{vocab}');", statement);
 
-        using var again = new ShellContext(Engine.Database.MemoryPath, readOnly: false, new StringWriter(), error, Inference.InferenceDevice.Cpu);
+        using var again = new ShellContext(Engine.Database.MemoryPath, readOnly: false, new StringWriter(), error, InferenceDevice.Cpu);
         Assert.True(again.RunStatement(statement));
         Assert.Equal("", error.ToString());
     }

@@ -1,3 +1,4 @@
+using Store.Core.Options;
 using Store.Inference.Models;
 using Store.Inference.Onnx;
 

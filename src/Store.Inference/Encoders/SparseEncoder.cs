@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Store.Core.Errors;
+using Store.Core.Options;
 using Store.Core.Vectors;
 using Store.Inference.Models;
 using Store.Inference.Onnx;

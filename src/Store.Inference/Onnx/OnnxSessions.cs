@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Store.Core.Errors;
+using Store.Core.Options;
 
 namespace Store.Inference.Onnx;
 

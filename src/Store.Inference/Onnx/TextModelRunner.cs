@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Store.Core.Errors;
+using Store.Core.Options;
 using Store.Inference.Models;
 using Store.Inference.Tokenization;
 

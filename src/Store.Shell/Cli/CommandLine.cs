@@ -1,3 +1,4 @@
+using Store.Core.Options;
 using Store.Shell.Output;
 
 namespace Store.Shell.Cli;
@@ -6,7 +7,7 @@ namespace Store.Shell.Cli;
 /// The parsed command line: <c>store [DB] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo]</c>.
 /// DB defaults to <c>:memory:</c>.
 /// </summary>
-internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, string? Init, OutputMode Mode, bool Echo, bool ReadOnly, bool Help, Inference.InferenceDevice Device)
+internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, string? Init, OutputMode Mode, bool Echo, bool ReadOnly, bool Help, InferenceDevice Device)
 {
     public const string Usage = """
         usage: store [DB] [--init FILE] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo] [--readonly]
@@ -38,7 +39,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
         string? init = null;
         var scripts = new List<ScriptSource>();
         var mode = OutputMode.Table;
-        var device = Inference.InferenceDevice.Auto;
+        var device = InferenceDevice.Auto;
         bool echo = false, readOnly = false, help = false;
         for (var i = 0; i < args.Count; i++)
         {

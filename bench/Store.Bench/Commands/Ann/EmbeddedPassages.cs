@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Store.Bench.Commands.Eval;
+using Store.Core.Options;
 using Store.Inference;
 
 namespace Store.Bench.Commands.Ann;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Store.Core.Options;
 using Store.Core.Values;
 using Store.Engine;
 using Store.Inference;
