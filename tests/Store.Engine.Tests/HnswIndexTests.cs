@@ -11,6 +11,26 @@ public class HnswIndexTests
     private const int Dimensions = VectorTestTable.Dimensions;
     private const int K = 10;
 
+    [Fact]
+    public void Explain_and_show_indexes_give_the_search_setting_a_statement_runs_with_even_for_a_cached_plan()
+    {
+        using var db = new SqlRunner();
+        Load(db, seed: 1);
+        db.Run("CREATE INDEX items_emb ON items USING hnsw (emb)");
+        var query = $"SELECT id FROM items ORDER BY emb <-> '{Literal(new float[Dimensions])}' LIMIT 5";
+        Assert.Contains(db.Lines("EXPLAIN " + query), l => l.Contains("(ef_search = 40, k = 5)", StringComparison.Ordinal));
+        Assert.Equal(5, Ids(db, query).Count);
+
+        db.Run("SET hnsw.ef_search = 77");
+        Assert.Contains(db.Lines("EXPLAIN " + query), l => l.Contains("(ef_search = 77, k = 5)", StringComparison.Ordinal));
+        Assert.Equal(5, Ids(db, query).Count);
+        Assert.Equal("hnsw.ef_search = 77", db.Query("SHOW INDEXES").Single()[6].AsText);
+
+        var error = Assert.Throws<StoreException>(() => db.Run("SET hnsw.ef_search = 100001"));
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains("hnsw.ef_search takes an integer from 1 to 100000", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("l2", "<->", VectorMetric.L2)]
     [InlineData("cosine", "<=>", VectorMetric.Cosine)]

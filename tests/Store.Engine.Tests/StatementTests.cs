@@ -51,7 +51,7 @@ public class StatementTests
         using var db = new SqlRunner();
         db.Run("CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, emb VECTOR(4)); CREATE UNIQUE INDEX docs_title ON docs (title)");
         Assert.Equal(["docs|3"], db.Lines("SHOW TABLES"));
-        Assert.Equal(["docs_title|docs|btree|title|1|"], db.Lines("SHOW INDEXES"));
+        Assert.Equal(["docs_title|docs|btree|title|1||"], db.Lines("SHOW INDEXES"));
         Assert.Equal(["id|INTEGER|1|1", "title|TEXT|1|0", "emb|VECTOR(4)|0|0"], db.Lines("DESCRIBE docs"));
         db.Run("DROP INDEX docs_title; DROP TABLE docs; DROP TABLE IF EXISTS docs");
         Assert.Empty(db.Lines("SHOW TABLES"));

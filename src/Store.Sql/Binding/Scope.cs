@@ -5,6 +5,9 @@ namespace Store.Sql.Binding;
 /// <summary>The columns visible to an expression, in row order, and name resolution over them.</summary>
 internal sealed class Scope(IReadOnlyList<ScopeColumn> columns)
 {
+    private const int Missing = -1;
+    private const int Ambiguous = -2;
+
     public static readonly Scope Empty = new([]);
 
     public IReadOnlyList<ScopeColumn> Columns { get; } = columns;
@@ -28,9 +31,6 @@ internal sealed class Scope(IReadOnlyList<ScopeColumn> columns)
         position = Find(table, name);
         return position >= 0;
     }
-
-    private const int Missing = -1;
-    private const int Ambiguous = -2;
 
     /// <summary>The column's position, <see cref="Missing"/> or <see cref="Ambiguous"/>.</summary>
     private int Find(string? table, string name)

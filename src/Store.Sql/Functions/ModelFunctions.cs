@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Store.Sql.Functions;
 
 /// <summary>The functions that run a model (bound to <see cref="Expressions.ModelCallNode"/>, not to a <see cref="ScalarFunction"/>).</summary>
@@ -23,13 +25,13 @@ internal enum ModelFunction
 internal static class ModelFunctions
 {
     /// <summary>Each function by name, with the arguments it takes besides the model, and whether the model may be left out.</summary>
-    private static readonly Dictionary<string, (ModelFunction Function, int Arguments, bool ModelOptional)> ByName = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, (ModelFunction Function, int Arguments, bool ModelOptional)> ByName = new Dictionary<string, (ModelFunction, int, bool)>
     {
         ["embed"] = (ModelFunction.Embed, 1, true),
         ["embed_query"] = (ModelFunction.EmbedQuery, 1, true),
         ["rerank"] = (ModelFunction.Rerank, 2, true),
         ["sparse_embed"] = (ModelFunction.SparseEmbed, 1, false),
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static bool TryGet(string name, int arguments, out ModelFunction function)
     {
