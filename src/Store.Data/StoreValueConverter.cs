@@ -69,7 +69,7 @@ internal static class StoreValueConverter
     /// <summary>A value's type as SQL names it, for columns that have no declared type.</summary>
     public static string SqlTypeName(DbValue value) => value.Kind switch
     {
-        DbValueKind.Vector => $"VECTOR({value.AsVector.Length})",
+        DbValueKind.Vector => new ColumnType(SqlType.Vector, value.AsVector.Length).ToString(),
         _ => value.Kind.ToString().ToUpperInvariant(),
     };
 

@@ -27,6 +27,9 @@ public sealed class ModelHost
 
     private ModelHost(InferenceDevice device) => Device = device;
 
+    /// <summary>The program's built-in model files: packages beside it under models/, the cache as configured; extracted and checked once per process.</summary>
+    public static BuiltInModelFiles BuiltInFiles { get; } = new(BuiltInModelFiles.DefaultCacheDirectory, Path.Combine(AppContext.BaseDirectory, "models"));
+
     /// <summary>The name <c>embed</c> and friends use when a statement names no model.</summary>
     public static string DefaultModel => BuiltInModel.Arctic.Name;
 
@@ -38,7 +41,7 @@ public sealed class ModelHost
     public static ModelDefinition BuiltIn(string name)
     {
         var model = BuiltInModel.Find(name) ?? throw StoreErrors.NotFound("model", name);
-        var (modelPath, vocabPath) = BuiltInModelFiles.Default.Locate(model);
+        var (modelPath, vocabPath) = BuiltInFiles.Locate(model);
         return new ModelDefinition(model.Name, modelPath, vocabPath, model.Settings);
     }
 

@@ -9,7 +9,7 @@ var path = args[0];
 var seed = int.Parse(args[1], CultureInfo.InvariantCulture);
 using var pager = Pager.Open(path, CrashHarness.Options);
 var state = new DatabaseState();
-var t = CrashWorkload.Prepare(pager);
+var t = CrashWorkload.Prepare(pager, state);
 var model = CrashWorkload.Replay(seed, t);
 var random = new Random(HashCode.Combine(seed, t, Environment.ProcessId));
 Console.WriteLine($"READY {t}");

@@ -1,9 +1,9 @@
 using Store.Core.Errors;
 using Store.Core.Options;
-using Store.Inference.Models;
-using Store.Testing;
 using Store.Core.Values;
 using Store.Inference;
+using Store.Inference.Models;
+using Store.Testing;
 
 namespace Store.Engine.Tests;
 
@@ -133,7 +133,7 @@ public class ModelFunctionTests
     public void A_model_registered_from_its_files_embeds_like_the_built_in_and_persists_until_dropped()
     {
         using var directory = new TempDirectory();
-        var (model, vocab) = BuiltInModelFiles.Default.Locate(BuiltInModel.MiniLm);
+        var (model, vocab) = ModelHost.BuiltInFiles.Locate(BuiltInModel.MiniLm);
         var path = directory.File("models.store");
         using (var db = new SqlRunner(path, OnCpu))
         {
@@ -163,7 +163,7 @@ public class ModelFunctionTests
     public void Create_model_refuses_what_it_cannot_run_and_registers_nothing(string from, ErrorCode code, string message)
     {
         using var db = new SqlRunner(options: OnCpu);
-        var (model, vocab) = BuiltInModelFiles.Default.Locate(BuiltInModel.MiniLm);
+        var (model, vocab) = ModelHost.BuiltInFiles.Locate(BuiltInModel.MiniLm);
         var error = Assert.Throws<StoreException>(() => db.Run($"CREATE MODEL mine {from.Replace("MODEL", model, StringComparison.Ordinal).Replace("VOCAB", vocab, StringComparison.Ordinal)}"));
         Assert.Equal(code, error.Code);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);

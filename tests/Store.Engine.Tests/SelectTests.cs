@@ -1,3 +1,5 @@
+using Store.Core.Errors;
+
 namespace Store.Engine.Tests;
 
 public class SelectTests
@@ -19,6 +21,26 @@ public class SelectTests
     {
         using var db = Docs();
         Assert.Equal(["2|Ibuprofen", "1|Aspirin"], db.Lines("SELECT id, title FROM docs WHERE year >= 2010 AND score IS NOT NULL ORDER BY score DESC LIMIT 2"));
+    }
+
+    [Fact]
+    public void Rowid_unqualified_over_three_joined_tables_is_ambiguous_not_the_last_table_s()
+    {
+        using var db = new SqlRunner();
+        db.Run("CREATE TABLE a (x INTEGER); CREATE TABLE b (x INTEGER); CREATE TABLE c (x INTEGER); INSERT INTO a VALUES (1); INSERT INTO b VALUES (1); INSERT INTO c VALUES (1)");
+        var error = Assert.Throws<StoreException>(() => db.Lines("SELECT rowid FROM a JOIN b ON a.x = b.x JOIN c ON b.x = c.x"));
+        Assert.Equal(ErrorCode.AmbiguousName, error.Code);
+        Assert.Equal(["1"], db.Lines("SELECT c.rowid FROM a JOIN b ON a.x = b.x JOIN c ON b.x = c.x"));
+    }
+
+    [Fact]
+    public void A_vector_as_text_is_its_literal_with_the_shell_s_spacing()
+    {
+        using var db = new SqlRunner();
+        db.Run("CREATE TABLE v (id INTEGER PRIMARY KEY, emb VECTOR(3)); INSERT INTO v VALUES (1, '[1, 2.5, -0.125]')");
+        Assert.Equal(["[1, 2.5, -0.125]|16|[1, 2.5, -0.125]!|1"],
+            db.Lines("SELECT CAST(emb AS TEXT), length(emb), emb || '!', emb LIKE '[1, 2.5%' FROM v"));
+        Assert.Equal(["1"], db.Lines("SELECT count(*) FROM v WHERE emb = CAST(CAST(emb AS TEXT) AS VECTOR(3))"));
     }
 
     [Fact]

@@ -11,5 +11,5 @@ public sealed class ModelFixture
 
     public DenseEncoder MiniLm { get; } = ModelHost.For(InferenceDevice.Cpu).Dense(BuiltInModel.MiniLm.Name);
 
-    public string VocabPath { get; } = BuiltInModelFiles.Default.Locate(BuiltInModel.Arctic).Vocab;
+    public string VocabPath { get; } = ModelHost.BuiltInFiles.Locate(BuiltInModel.Arctic).Vocab;
 }

@@ -1,4 +1,5 @@
 using Store.Core.Options;
+using Store.Inference;
 using Store.Inference.Models;
 
 namespace Store.Shell.Tests;
@@ -8,7 +9,7 @@ public class SchemaModelTests
     [Fact]
     public void Schema_prints_create_model_statements_that_rebuild_the_registered_models()
     {
-        var (model, vocab) = BuiltInModelFiles.Default.Locate(BuiltInModel.MiniLm);
+        var (model, vocab) = ModelHost.BuiltInFiles.Locate(BuiltInModel.MiniLm);
         var (output, error) = (new StringWriter(), new StringWriter());
         using (var shell = new ShellContext(Engine.Database.MemoryPath, readOnly: false, output, error, InferenceDevice.Cpu))
         {

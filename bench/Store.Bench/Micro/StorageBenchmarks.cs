@@ -1,10 +1,10 @@
-using Store.Access;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
+using Store.Access;
 using Store.Access.Catalog;
 using Store.Core.Values;
 using Store.Storage.Paging;
@@ -31,6 +31,9 @@ public class StorageBenchmarks
     private readonly long[] _lookupKeys = MakeLookupKeys();
     private string _directory = "";
     private Pager? _storeRead;
+
+    /// <summary>The read database's in-memory state, shared by every lookup and scan as the engine shares it.</summary>
+    private readonly DatabaseState _storeReadState = new();
     private SqliteConnection? _sqliteRead;
 
     [GlobalSetup(Targets = [nameof(PointLookup_Store), nameof(FullScan_Store)])]
@@ -110,7 +113,7 @@ public class StorageBenchmarks
     public long PointLookup_Store()
     {
         using var txn = _storeRead!.BeginRead();
-        var table = new SystemCatalog(txn, new DatabaseState()).OpenTable("t");
+        var table = new SystemCatalog(txn, _storeReadState).OpenTable("t");
         long bytes = 0;
         foreach (var key in _lookupKeys)
         {
@@ -142,7 +145,7 @@ public class StorageBenchmarks
     {
         using var txn = _storeRead!.BeginRead();
         long bytes = 0;
-        foreach (var (_, values) in new SystemCatalog(txn, new DatabaseState()).OpenTable("t").Scan())
+        foreach (var (_, values) in new SystemCatalog(txn, _storeReadState).OpenTable("t").Scan())
         {
             bytes += values[1].AsBlob.Length;
         }

@@ -8,6 +8,6 @@ namespace Store.Access.Catalog;
 /// </summary>
 internal sealed record ColumnDefinition(string Name, string TypeName, bool NotNull = false, bool IsRowIdAlias = false)
 {
-    /// <summary>The declared type, read once from <see cref="TypeName"/> when the schema is read.</summary>
-    public ColumnType Type { get; } = ColumnType.FromStored(TypeName);
+    /// <summary>The declared type, read from <see cref="TypeName"/> by the one type parser (a few string compares: cheap enough to read on use).</summary>
+    public ColumnType Type => ColumnType.FromStored(TypeName);
 }

@@ -43,15 +43,16 @@ internal sealed partial class SystemCatalog(ReadTransaction txn, DatabaseState s
     public IReadOnlyList<IndexInfo> IndexesServing(string table, QueryShape shape) =>
         IndexesOf(table).Where(i => i.Method?.QueryShapes.Contains(shape) == true).ToList();
 
-    /// <summary>A table's vector indexes.</summary>
-    public IReadOnlyList<IndexInfo> VectorIndexesOf(string table) => IndexesServing(table, QueryShape.NearestByDistance);
+    /// <summary>A table's vector indexes: the nearest-neighbour searches over a VECTOR column.</summary>
+    public IReadOnlyList<IndexInfo> VectorIndexesOf(string table) => IndexesOf(table).Where(static i => i.Method is VectorIndexMethod).ToList();
 
     /// <summary>A method index for searching (and, in a write transaction, changing) in this transaction.</summary>
     public IMethodIndex OpenIndex(IndexInfo index) =>
         (index.Method ?? throw new InvalidOperationException($"B+tree index {index.Schema.Name} is read through its table")).Open(new IndexContext(txn, state, index));
 
     /// <summary>A vector index (one whose method answers nearest-neighbour searches), opened as <see cref="OpenIndex"/> does.</summary>
-    public IVectorIndex OpenVectorIndex(IndexInfo index) => (IVectorIndex)OpenIndex(index);
+    public IVectorIndex OpenVectorIndex(IndexInfo index) =>
+        (index.Method as VectorIndexMethod ?? throw new InvalidOperationException($"index {index.Schema.Name} is not a vector index")).Open(new IndexContext(txn, state, index));
 
     public TableInfo? FindTable(string name) => Loaded().FindTable(name);
 

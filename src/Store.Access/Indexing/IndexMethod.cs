@@ -15,7 +15,7 @@ internal abstract class IndexMethod
     public abstract string Name { get; }
 
     /// <summary>The type of column it indexes.</summary>
-    public abstract SqlType ColumnType { get; }
+    public abstract SqlType IndexedType { get; }
 
     /// <summary>The query shapes it answers, for the planner.</summary>
     public abstract IReadOnlyList<QueryShape> QueryShapes { get; }

@@ -38,6 +38,9 @@ internal static class IndexMethods
             : method is PlannedIndexMethod planned ? throw planned.NotAvailable()
             : method;
 
+    /// <summary>The method of a name, planned or not, or null: for listings, which must not fail on an index a later version wrote.</summary>
+    public static IndexMethod? Find(string name) => ByName.GetValueOrDefault(name);
+
     /// <summary>A search setting by its SET name, or null.</summary>
     public static SearchSetting? FindSetting(string name) => SettingsByName.GetValueOrDefault(name);
 }

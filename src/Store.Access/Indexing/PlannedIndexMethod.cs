@@ -9,13 +9,13 @@ namespace Store.Access.Indexing;
 /// A method the grammar and the registry name whose implementation arrives with a later
 /// version: it says what it will index and answer, and creating one is a typed error.
 /// </summary>
-internal sealed class PlannedIndexMethod(string name, SqlType columnType, params QueryShape[] shapes) : IndexMethod
+internal sealed class PlannedIndexMethod(string name, SqlType indexedType, params QueryShape[] shapes) : IndexMethod
 {
-    public override string Name => name;
+    public override string Name { get; } = name;
 
-    public override SqlType ColumnType => columnType;
+    public override SqlType IndexedType { get; } = indexedType;
 
-    public override IReadOnlyList<QueryShape> QueryShapes => shapes;
+    public override IReadOnlyList<QueryShape> QueryShapes { get; } = shapes;
 
     public override IndexParameters Parse(IndexSchema index, TableSchema table) => throw NotAvailable();
 
@@ -23,5 +23,5 @@ internal sealed class PlannedIndexMethod(string name, SqlType columnType, params
 
     public override IMethodIndex Open(IndexContext context) => throw NotAvailable();
 
-    public StoreException NotAvailable() => StoreErrors.NotSupported($"index method '{name}' is not available yet in this version");
+    public StoreException NotAvailable() => StoreErrors.NotSupported($"index method '{Name}' is not available yet in this version");
 }

@@ -12,16 +12,21 @@ namespace Store.Access.Vectors;
 /// <c>ORDER BY column &lt;op&gt; constant LIMIT k</c> with a search as broad as its
 /// <see cref="Breadth"/> setting says.
 /// </summary>
-internal abstract class VectorIndexMethod : IndexMethod
+internal abstract class VectorIndexMethod(SearchSetting breadth) : IndexMethod
 {
-    public sealed override SqlType ColumnType => SqlType.Vector;
+    private static readonly QueryShape[] Shapes = [QueryShape.NearestByDistance];
 
-    public sealed override IReadOnlyList<QueryShape> QueryShapes => [QueryShape.NearestByDistance];
+    // Kept, not made per call: the planner asks every index of a table at every query.
+    private readonly SearchSetting[] _settings = [breadth];
 
-    public sealed override IReadOnlyList<SearchSetting> Settings => [Breadth];
+    public sealed override SqlType IndexedType => SqlType.Vector;
+
+    public sealed override IReadOnlyList<QueryShape> QueryShapes => Shapes;
+
+    public sealed override IReadOnlyList<SearchSetting> Settings => _settings;
 
     /// <summary>How broad a search is (HNSW's ef_search, IVF's probes): more finds more of the true neighbours, slower.</summary>
-    public abstract SearchSetting Breadth { get; }
+    public SearchSetting Breadth { get; } = breadth;
 
     public sealed override IndexParameters Parse(IndexSchema index, TableSchema table)
     {
@@ -37,7 +42,7 @@ internal abstract class VectorIndexMethod : IndexMethod
         }
 
         var type = table.Columns[position].Type;
-        return type.Type == SqlType.Vector
+        return type.Type == IndexedType
             ? Parse(index.OptionList, type.Dimensions)
             : throw StoreErrors.InvalidArgument($"a vector index needs a VECTOR(n) column, and {table.Name}.{index.Columns[0]} is {type}");
     }

@@ -86,7 +86,7 @@ public readonly record struct ColumnType(SqlType Type, int Dimensions = 0)
     /// <summary>Names a value's type in messages.</summary>
     public static string Describe(DbValue value) => value.Kind switch
     {
-        DbValueKind.Vector => $"VECTOR({value.AsVector.Length}) value",
+        DbValueKind.Vector => $"{new ColumnType(SqlType.Vector, value.AsVector.Length)} value",
         DbValueKind.Text => $"TEXT value '{Abbreviate(value.AsText)}'",
         _ => $"{value.Kind.ToString().ToUpperInvariant()} value {Abbreviate(value.ToString())}",
     };

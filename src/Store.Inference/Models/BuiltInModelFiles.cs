@@ -14,9 +14,6 @@ public sealed class BuiltInModelFiles(string cacheDirectory, string packageDirec
     private readonly Lock _gate = new();
     private readonly HashSet<string> _verified = [];
 
-    /// <summary>The program's: packages beside it under models/, the cache as configured.</summary>
-    public static BuiltInModelFiles Default { get; } = new(DefaultCacheDirectory, Path.Combine(AppContext.BaseDirectory, "models"));
-
     public static string DefaultCacheDirectory =>
         Environment.GetEnvironmentVariable("STORE_MODEL_CACHE") is { Length: > 0 } configured ? configured
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "store", "models");

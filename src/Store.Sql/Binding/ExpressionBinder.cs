@@ -1,5 +1,5 @@
-using Store.Core.Values;
 using Store.Core.Errors;
+using Store.Core.Values;
 using Store.Sql.Expressions;
 using Store.Sql.Functions;
 using Store.Sql.Syntax;

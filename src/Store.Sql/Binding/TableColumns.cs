@@ -1,5 +1,5 @@
-using Store.Core.Values;
 using Store.Access.Catalog;
+using Store.Core.Values;
 
 namespace Store.Sql.Binding;
 

@@ -1,3 +1,4 @@
+using Store.Access.Indexing;
 using Store.Access.Integrity;
 using Store.Core.Errors;
 using Store.Core.Values;
@@ -24,7 +25,7 @@ internal sealed class Listings(QueryContext query, BindingContext context)
                     DbValue.FromText(i.Schema.Name), DbValue.FromText(i.Schema.Table), DbValue.FromText(i.Schema.Method),
                     DbValue.FromText(string.Join(", ", i.Schema.Columns)), DbValue.FromInteger(i.Schema.Unique ? 1 : 0),
                     DbValue.FromText(string.Join(", ", i.Schema.OptionList.Select(o => $"{o.Key} = {o.Value}"))),
-                    DbValue.FromText(string.Join(", ", (i.Method?.Settings ?? []).Select(s => $"{s.Name} = {query.Setting(s)}"))),
+                    DbValue.FromText(string.Join(", ", (i.Schema.IsBTree ? [] : IndexMethods.Find(i.Schema.Method)?.Settings ?? []).Select(s => $"{s.Name} = {query.Setting(s)}"))),
                 }).ToList()),
         _ => StatementResult.Listing(["name", "kind", "dimensions", "pooling", "query_prefix", "max_tokens", "source", "options"],
             Inference.Models.BuiltInModel.All.Select(m => ModelRow(m.Name, Inference.Models.ModelKind.Dense, DbValue.FromInteger(m.Dimensions), m.Settings, $"built in ({Path.GetFileNameWithoutExtension(m.Assembly)})", ""))

@@ -1,6 +1,6 @@
+using Store.Access;
 using Store.Access.Catalog;
 using Store.Access.Indexing;
-using Store.Access;
 using Store.Core.Values;
 using Store.Sql.Expressions;
 using Store.Storage.Paging;

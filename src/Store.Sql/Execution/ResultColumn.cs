@@ -1,4 +1,3 @@
-
 namespace Store.Sql.Execution;
 
 /// <summary>A column of a statement's result: its name and, when it is a stored column, its declared type.</summary>

@@ -1,4 +1,3 @@
-
 namespace Store.Sql.Operators;
 
 /// <summary>One ORDER BY key: a column of the rows being sorted, and its direction.</summary>

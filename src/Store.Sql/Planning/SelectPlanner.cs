@@ -1,3 +1,4 @@
+using Store.Access.Indexing;
 using Store.Access.Vectors;
 using Store.Core.Errors;
 using Store.Core.Values;
@@ -125,8 +126,8 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         var (queryVector, limit, offset) = (constants.Bind(constant), constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
         var filter = select.Where is null ? null : new ExpressionBinder(scope, context).Bind(select.Where);
         var exact = new NearestNeighbourScanNode(table, alias, position, metric, queryVector, filter, limit, offset);
-        var index = query.Catalog.VectorIndexesOf(table.Schema.Name)
-            .Where(i => i.ColumnPositions[0] == position)
+        var index = query.Catalog.IndexesServing(table.Schema.Name, QueryShape.NearestByDistance)
+            .Where(i => i.Method is VectorIndexMethod && i.ColumnPositions[0] == position)
             .Select(i => (Info: i, Index: query.Catalog.OpenVectorIndex(i)))
             .FirstOrDefault(i => i.Index.Metric == metric);
         if (index.Info is null)

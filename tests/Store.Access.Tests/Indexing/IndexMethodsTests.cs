@@ -42,12 +42,12 @@ public sealed class IndexMethodsTests
     [Fact]
     public void Methods_say_which_column_type_they_index_and_which_queries_they_answer()
     {
-        Assert.Equal(SqlType.Vector, IndexMethods.Get("hnsw").ColumnType);
+        Assert.Equal(SqlType.Vector, IndexMethods.Get("hnsw").IndexedType);
         Assert.Equal([QueryShape.NearestByDistance], IndexMethods.Get("ivf").QueryShapes);
         var bm25 = IndexMethods.All.Single(m => m.Name == "bm25");
-        Assert.Equal(SqlType.Text, bm25.ColumnType);
+        Assert.Equal(SqlType.Text, bm25.IndexedType);
         Assert.Equal([QueryShape.TopByScore, QueryShape.TextMatch], bm25.QueryShapes);
-        Assert.Equal(SqlType.Sparse, IndexMethods.All.Single(m => m.Name == "sparse").ColumnType);
+        Assert.Equal(SqlType.Sparse, IndexMethods.All.Single(m => m.Name == "sparse").IndexedType);
     }
 
     [Fact]

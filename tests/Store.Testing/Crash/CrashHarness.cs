@@ -1,5 +1,5 @@
-using Store.Access;
 using System.Diagnostics;
+using Store.Access;
 using Store.Access.Catalog;
 using Store.Access.Integrity;
 using Store.Core.Values;
@@ -150,7 +150,8 @@ public static class CrashHarness
 
         using var pager = Pager.Open(databasePath, Options);
         using var txn = pager.BeginRead();
-        var catalog = new SystemCatalog(txn, new DatabaseState());
+        var state = new DatabaseState();
+        var catalog = new SystemCatalog(txn, state);
         if (catalog.FindTable(CrashWorkload.ProgressTable) is null)
         {
             return acknowledged == 0 ? null : "tables vanished";
@@ -170,7 +171,7 @@ public static class CrashHarness
             return $"rows after transaction {found} differ from the model ({actual.Count} rows, {expected.Count} expected)";
         }
 
-        var report = new IntegrityChecker(txn, new DatabaseState()).Run();
+        var report = new IntegrityChecker(txn, state).Run();
         return report.IsOk ? FindThroughIndex(catalog, expected) : $"integrity check failed: {report}";
     }
 

@@ -40,18 +40,18 @@ public static class CrashWorkload
     ]);
 
     /// <summary>Creates the tables if this is a new database; returns the last committed transaction number.</summary>
-    internal static long Prepare(Pager pager)
+    internal static long Prepare(Pager pager, DatabaseState state)
     {
         using (var read = pager.BeginRead())
         {
-            if (new SystemCatalog(read, new DatabaseState()).FindTable(ProgressTable) is not null)
+            if (new SystemCatalog(read, state).FindTable(ProgressTable) is not null)
             {
                 return CommittedTransaction(read);
             }
         }
 
         using var txn = pager.BeginWrite();
-        var catalog = new SystemCatalog(txn, new DatabaseState());
+        var catalog = new SystemCatalog(txn, state);
         catalog.CreateTable(Items);
         catalog.CreateTable(Progress);
         catalog.CreateIndex(new IndexSchema("items_n", ItemsTable, ["n"]));

@@ -8,13 +8,11 @@ namespace Store.Access.Vectors.Hnsw;
 /// <c>USING hnsw (column) WITH (metric = 'l2' | 'ip' | 'cosine', m = 16, ef_construction = 200)</c>,
 /// searched as broadly as <c>SET hnsw.ef_search</c> says.
 /// </summary>
-internal sealed class HnswMethod : VectorIndexMethod
+internal sealed class HnswMethod() : VectorIndexMethod(new SearchSetting("hnsw.ef_search", Default: 40, Min: 1, Max: 100_000))
 {
     private static readonly string[] Known = ["metric", "m", "ef_construction"];
 
     public override string Name => "hnsw";
-
-    public override SearchSetting Breadth { get; } = new("hnsw.ef_search", Default: 40, Min: 1, Max: 100_000);
 
     public override IVectorIndex Open(IndexContext context) => Typed(context);
 

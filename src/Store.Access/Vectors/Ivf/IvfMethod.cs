@@ -9,13 +9,11 @@ namespace Store.Access.Vectors.Ivf;
 /// quantizer = 'flat' | 'sq8' | 'pq', pq_m = 8, rerank = 0)</c>, searched in as many lists as
 /// <c>SET ivf.probes</c> says.
 /// </summary>
-internal sealed class IvfMethod : VectorIndexMethod
+internal sealed class IvfMethod() : VectorIndexMethod(new SearchSetting("ivf.probes", Default: 10, Min: 1, Max: 1_000_000))
 {
     private static readonly string[] Known = ["metric", "lists", "quantizer", "pq_m", "rerank"];
 
     public override string Name => "ivf";
-
-    public override SearchSetting Breadth { get; } = new("ivf.probes", Default: 10, Min: 1, Max: 1_000_000);
 
     public override IVectorIndex Open(IndexContext context) => Typed(context);
 
