@@ -62,6 +62,20 @@ public class IvfIndexTests
     }
 
     [Theory]
+    [InlineData("flat", "")]
+    [InlineData("pq", ", rerank = 50")]
+    public void A_search_whose_probed_lists_hold_fewer_than_k_rows_widens_to_k_rows(string quantizer, string rerank)
+    {
+        using var db = new SqlRunner();
+        var vectors = Load(db, seed: 29, count: 400);
+        db.Run($"CREATE INDEX items_ivf ON items USING ivf (emb) WITH (lists = 200, quantizer = '{quantizer}'{rerank})");
+        db.Run("SET ivf.probes = 1");
+        var found = Ids(db, $"SELECT id FROM items ORDER BY emb <-> '{Literal(vectors[0])}' LIMIT 30");
+        Assert.Equal(30, found.Count);
+        Assert.Equal(400, Ids(db, $"SELECT id FROM items ORDER BY emb <-> '{Literal(vectors[0])}' LIMIT 1000").Count);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(10)]
     [InlineData(50)]

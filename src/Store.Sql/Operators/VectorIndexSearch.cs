@@ -25,7 +25,7 @@ internal sealed class VectorIndexSearch(
     private Access.Tables.Table Rows => _rows ??= context.Catalog.OpenTable(index.Schema.Table);
 
     public List<DbValue[]>? Unfiltered() =>
-        _index.Search(vector, k, breadth, null) is { } found ? Ranked(found.Select(f => f.RowId)) : null;
+        Nearest() is { } found ? Ranked(found.Select(f => f.RowId)) : null;
 
     /// <summary>
     /// The rows found, in the index's (exact) distance order with ties by rowid, each
@@ -34,7 +34,7 @@ internal sealed class VectorIndexSearch(
     /// </summary>
     public List<DbValue[]>? IndexOnly(int width)
     {
-        if (_index.Search(vector, k, breadth, null) is not { } found)
+        if (Nearest() is not { } found)
         {
             return null;
         }
@@ -79,6 +79,42 @@ internal sealed class VectorIndexSearch(
         }
 
         return Widening(live);
+    }
+
+    /// <summary>
+    /// The index's k nearest rows, fewer only when it holds fewer. A search can come back short
+    /// of rows the index holds: a graph node no walk reaches, IVF lists too small for k. Then
+    /// it widens, four times the breadth each round, and past a quarter of the index gives
+    /// null, so that the exact scan answers: k rows whenever k rows have a distance.
+    /// </summary>
+    private List<(long RowId, float Distance)>? Nearest()
+    {
+        var width = breadth;
+        while (_index.Search(vector, k, width, null) is { } found)
+        {
+            if (found.Count >= k)
+            {
+                return found;
+            }
+
+            if (_index.LiveCount() is not { } live)
+            {
+                return null;
+            }
+
+            if (found.Count >= live)
+            {
+                return found;
+            }
+
+            width *= 4;
+            if (width > live / 4)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Searches for ever more rows and filters them, until k pass; null when the exact scan should finish.</summary>
