@@ -4,14 +4,21 @@ using Store.Sql.Execution;
 
 namespace Store.Sql.Operators;
 
-/// <summary>Sorts all rows (stable, so equal keys keep their input order). Used when there is no LIMIT to bound the work.</summary>
-internal sealed class SortNode(PlanNode input, IReadOnlyList<SortKey> keys) : PlanNode
+/// <summary>
+/// Sorts all rows (stable, so equal keys keep their input order). Used when there is no LIMIT to
+/// bound the work. For a nearest-neighbour ordering (<paramref name="skipUndefinedDistance"/>)
+/// rows whose distance is NULL are left out, as with a LIMIT (<see cref="TopKNode"/>), so adding
+/// a LIMIT never changes which rows a query returns.
+/// </summary>
+internal sealed class SortNode(PlanNode input, IReadOnlyList<SortKey> keys, bool skipUndefinedDistance) : PlanNode
 {
     public override Scope Scope => input.Scope;
 
     public override IReadOnlyList<PlanNode> Children => [input];
 
-    public override IEnumerable<DbValue[]> Execute(QueryContext context) => input.Execute(context).Order(new RowOrder(keys));
+    public override IEnumerable<DbValue[]> Execute(QueryContext context) =>
+        (skipUndefinedDistance ? input.Execute(context).Where(row => !row[keys[0].Ordinal].IsNull) : input.Execute(context)).Order(new RowOrder(keys));
 
-    public override string Describe(QueryContext context) => $"sort by {string.Join(", ", keys)}";
+    public override string Describe(QueryContext context) =>
+        $"sort by {string.Join(", ", keys)}{(skipUndefinedDistance ? ", rows without a distance left out" : "")}";
 }

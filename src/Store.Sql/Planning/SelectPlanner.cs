@@ -77,7 +77,7 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         var offset = select.Offset is null ? null : new ExpressionBinder(Scope.Empty, context).Bind(select.Offset);
         if (keys.Count > 0 && nearest is null)
         {
-            plan = limit is null ? new SortNode(plan, keys) : new TopKNode(plan, keys, limit, offset, knn);
+            plan = limit is null ? new SortNode(plan, keys, knn) : new TopKNode(plan, keys, limit, offset, knn);
         }
 
         if (limit is not null || offset is not null)
