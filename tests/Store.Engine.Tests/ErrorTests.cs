@@ -34,6 +34,21 @@ public class ErrorTests
     }
 
     [Fact]
+    public void An_option_given_twice_is_an_error_at_its_second_value_and_creates_nothing()
+    {
+        using var db = new SqlRunner();
+        db.Run("CREATE TABLE t (id INTEGER PRIMARY KEY, emb VECTOR(3))");
+        var error = Assert.Throws<StoreException>(() => db.Run("CREATE INDEX t_emb ON t USING hnsw (emb) WITH (m = 4, M = 8)"));
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains("option M is given more than once", error.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 59), (error.Line, error.Column));
+        Assert.Empty(db.Lines("SHOW INDEXES"));
+
+        var model = Assert.Throws<StoreException>(() => db.Run("CREATE MODEL m FROM 'x.onnx' WITH (kind = 'dense', kind = 'sparse')"));
+        Assert.Contains("option kind is given more than once", model.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Planned_index_methods_say_not_available_yet()
     {
         using var db = new SqlRunner();

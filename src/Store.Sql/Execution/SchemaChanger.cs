@@ -56,7 +56,7 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
             return;
         }
 
-        var options = create.Options.Select(o => new KeyValuePair<string, string>(o.Key, OptionText(o))).ToList();
+        var options = Options(create.Options, o => o.Key);
         context.At(create, () => query.Catalog.CreateIndex(new IndexSchema(create.Name, create.Table, create.Columns, create.Unique, method.ToLowerInvariant(), options)));
     }
 
@@ -79,7 +79,7 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
                 throw StoreErrors.AlreadyExists("built-in model", create.Name);
             }
 
-            var options = create.Options.Select(o => new KeyValuePair<string, string>(o.Key.ToLowerInvariant(), OptionText(o))).ToList();
+            var options = Options(create.Options, o => o.Key.ToLowerInvariant());
             var definition = Inference.Models.ModelDefinition.FromOptions(create.Name, create.Path, options);
             query.Evaluation.Models.Load(definition, query.Evaluation.Notices);
             query.Catalog.CreateModel(new ModelSchema(create.Name, definition.ModelPath, [.. options.Where(o => o.Key != "vocab"), new("vocab", definition.VocabPath)]));
@@ -126,6 +126,15 @@ internal sealed class SchemaChanger(QueryContext query, BindingContext context)
         DropTarget.Model => query.Catalog.FindModel(name) is not null,
         _ => query.Catalog.FindTable(name) is not null,
     };
+
+    /// <summary>A WITH clause's options as text, each key once: a key given twice is an error at its second value, not a silent last-one-wins.</summary>
+    private List<KeyValuePair<string, string>> Options(IReadOnlyList<IndexOption> options, Func<IndexOption, string> key)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return options.Select(o => seen.Add(o.Key)
+            ? new KeyValuePair<string, string>(key(o), OptionText(o))
+            : throw context.Error(StoreErrors.InvalidArgument($"option {o.Key} is given more than once"), o.Value.Line, o.Value.Column)).ToList();
+    }
 
     /// <summary>An option's value as the index reads it: a literal's text, or a bare word (<c>metric = cosine</c>).</summary>
     private string OptionText(IndexOption option) => option.Value switch
