@@ -1,4 +1,6 @@
 using Store.Sql.Binding;
+using Store.Sql.Execution;
+using Store.Sql.Parsing;
 using Store.Sql.Syntax;
 
 namespace Store.Engine;
@@ -14,6 +16,7 @@ public sealed class PreparedStatement
         Sql = sql;
         Syntax = syntax;
         Parameters = new ParameterTable(syntax);
+        NestsDeeply = SyntaxWalker.Depth(syntax).Depth > Nesting.ShallowDepth;
     }
 
     /// <summary>The whole text the statement was parsed from (error carets point into it).</summary>
@@ -28,4 +31,7 @@ public sealed class PreparedStatement
     internal Statement Syntax { get; }
 
     internal ParameterTable Parameters { get; }
+
+    /// <summary>Whether binding, planning and evaluating it recurse deep enough to need a large stack (<see cref="DeepStack"/>).</summary>
+    internal bool NestsDeeply { get; }
 }

@@ -71,7 +71,15 @@ public sealed partial class Session : IDisposable
 
     public QueryResult Execute(string sql, StatementParameters? parameters = null) => Execute(Prepare(sql), parameters);
 
-    public QueryResult Execute(PreparedStatement statement, StatementParameters? parameters = null)
+    /// <summary>
+    /// Runs a statement. One that nests deeply (see <see cref="PreparedStatement.NestsDeeply"/>)
+    /// runs on a thread with a large stack, its rows read there, so that no depth up to the
+    /// limit can overflow the caller's stack.
+    /// </summary>
+    public QueryResult Execute(PreparedStatement statement, StatementParameters? parameters = null) =>
+        statement.NestsDeeply ? DeepStack.Run(() => Run(statement, parameters, readRowsNow: true)) : Run(statement, parameters, readRowsNow: false);
+
+    private QueryResult Run(PreparedStatement statement, StatementParameters? parameters, bool readRowsNow)
     {
         parameters ??= new StatementParameters();
         var values = statement.Parameters.Resolve(parameters.Named, parameters.Positional);
@@ -88,7 +96,7 @@ public sealed partial class Session : IDisposable
 
         if (statement.IsQuery)
         {
-            return Query(statement.Syntax, binding, values);
+            return Query(statement.Syntax, binding, values, readRowsNow);
         }
 
         return QueryResult.Empty(Change(statement.Syntax, binding, values));
@@ -100,7 +108,7 @@ public sealed partial class Session : IDisposable
         _transaction = null;
     }
 
-    private QueryResult Query(Statement statement, BindingContext binding, DbValue[] values)
+    private QueryResult Query(Statement statement, BindingContext binding, DbValue[] values, bool readRowsNow)
     {
         if (_transaction is not null)
         {
@@ -113,6 +121,13 @@ public sealed partial class Session : IDisposable
         try
         {
             var result = Run(snapshot, statement, binding, values);
+            if (readRowsNow)
+            {
+                var rows = result.Rows.ToList();
+                snapshot.Dispose();
+                return new QueryResult(Columns(result), rows, -1, null);
+            }
+
             return new QueryResult(Columns(result), result.Rows, -1, snapshot);
         }
         catch

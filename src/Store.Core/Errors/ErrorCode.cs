@@ -42,6 +42,9 @@ public enum ErrorCode
     /// <summary>A key or value exceeds the size the format can hold.</summary>
     TooLarge = 30,
 
+    /// <summary>A statement nests deeper than the engine follows (SQLSTATE 54001, as PostgreSQL's statement_too_complex).</summary>
+    TooComplex = 36,
+
     /// <summary>A table or index with that name already exists.</summary>
     AlreadyExists = 31,
 

@@ -6,6 +6,9 @@ namespace Store.Core.Errors;
 /// </summary>
 public static class StoreErrors
 {
+    /// <summary>Characters of the offending line shown either side of a caret.</summary>
+    private const int CaretContext = 80;
+
     public static StoreException Internal(string detail) =>
         new(ErrorCode.Internal, "XX000", $"internal error: {detail}");
 
@@ -49,6 +52,9 @@ public static class StoreErrors
 
     public static StoreException TooLarge(string what, long size, long limit) =>
         new(ErrorCode.TooLarge, "54000", $"{what} of {size} bytes exceeds the limit of {limit} bytes");
+
+    public static StoreException TooComplex(string detail) =>
+        new(ErrorCode.TooComplex, "54001", $"statement too complex: {detail}");
 
     public static StoreException AlreadyExists(string kind, string name) =>
         new(ErrorCode.AlreadyExists, "42P07", $"{kind} '{name}' already exists");
@@ -124,11 +130,27 @@ public static class StoreErrors
         };
     }
 
-    /// <summary>The statement's line <paramref name="line"/>, and under it a caret at <paramref name="column"/>.</summary>
+    /// <summary>
+    /// The statement's line <paramref name="line"/>, and under it a caret at
+    /// <paramref name="column"/>. A long line is cut to <see cref="CaretContext"/> characters
+    /// either side of the caret, marked with "...": an error in a statement of megabytes must
+    /// not echo megabytes.
+    /// </summary>
     private static string CaretUnder(string sql, int line, int column)
     {
-        var lines = sql.Split('\n');
-        var text = line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : "";
-        return text + "\n" + new string(' ', Math.Max(column - 1, 0)) + "^";
+        var start = 0;
+        for (var at = 1; at < line && start >= 0; at++)
+        {
+            start = sql.IndexOf('\n', start) is var newline and >= 0 ? newline + 1 : -1;
+        }
+
+        var end = start < 0 ? -1 : sql.IndexOf('\n', start);
+        var text = start < 0 ? "" : sql[start..(end < 0 ? sql.Length : end)].TrimEnd('\r');
+        var caret = Math.Max(column - 1, 0);
+        var from = Math.Max(caret - CaretContext, 0);
+        var to = Math.Min(caret + CaretContext, text.Length);
+        var prefix = from > 0 ? "..." : "";
+        var shown = prefix + text[from..Math.Max(to, from)] + (to < text.Length ? "..." : "");
+        return shown + "\n" + new string(' ', caret - from + prefix.Length) + "^";
     }
 }

@@ -1,4 +1,7 @@
+using System.Text;
 using Store.Core.Errors;
+using Store.Sql.Binding;
+using Store.Sql.Execution;
 using Store.Sql.Lexing;
 using Store.Sql.Syntax;
 using Superpower;
@@ -13,10 +16,32 @@ namespace Store.Sql.Parsing;
 /// </summary>
 internal static class SqlParser
 {
+    /// <summary>The longest statement text taken, in UTF-8 bytes (SQLite's default limit is 1 GB; one of this size already takes seconds to parse).</summary>
+    public const int MaxStatementBytes = 100_000_000;
+
     public static Expression ParseExpression(string sql) => Run(ExpressionParser.AnyExpression, sql);
 
-    /// <summary>A script: statements separated by semicolons.</summary>
-    public static IReadOnlyList<Statement> ParseScript(string sql) => Run(StatementParser.Script, sql);
+    /// <summary>A script: statements separated by semicolons, each nested no deeper than <see cref="Nesting.MaxDepth"/>.</summary>
+    public static IReadOnlyList<Statement> ParseScript(string sql)
+    {
+        var statements = Run(StatementParser.Script, sql);
+        foreach (var statement in statements)
+        {
+            var (depth, deepest) = SyntaxWalker.Depth(statement);
+            if (depth > Nesting.MaxDepth)
+            {
+                var (line, column) = deepest switch
+                {
+                    Expression e => (e.Line, e.Column),
+                    Statement s => (s.Line, s.Column),
+                    _ => (statement.Line, statement.Column),
+                };
+                throw Nesting.TooDeep(sql, line, column);
+            }
+        }
+
+        return statements;
+    }
 
     /// <summary>One SELECT statement, with an optional trailing semicolon.</summary>
     public static SelectStatement ParseSelect(string sql) =>
@@ -24,8 +49,14 @@ internal static class SqlParser
 
     private static T Run<T>(TokenListParser<SqlToken, T> parser, string sql)
     {
+        if ((long)sql.Length * 3 > MaxStatementBytes && Encoding.UTF8.GetByteCount(sql) is var bytes && bytes > MaxStatementBytes)
+        {
+            throw StoreErrors.TooLarge("a statement", bytes, MaxStatementBytes);
+        }
+
         var tokens = SqlTokenizer.Tokenize(sql);
-        var result = parser.AtEnd().TryParse(tokens);
+        var whole = parser.AtEnd();
+        var result = Nesting.OfTokens(tokens, sql) > Nesting.ShallowDepth ? DeepStack.Run(() => whole.TryParse(tokens)) : whole.TryParse(tokens);
         if (result.HasValue)
         {
             return result.Value;
