@@ -6,7 +6,8 @@ namespace Store.Bench;
 /// The bench program's subcommands: <c>micro</c> (the BenchmarkDotNet suites; arguments after it go to BenchmarkDotNet,
 /// e.g. <c>--filter *Distance*</c>), <c>crash-soak</c> (the crash harness, 1,000+ kills),
 /// <c>prepare</c> and <c>knn-scan</c> (the SQL engine against SQLite, numpy and faiss) and
-/// <c>sql-soak</c> (the differential test against SQLite, larger), and <c>gen</c> and <c>ann</c>
+/// <c>sql-soak</c> (the differential test against SQLite, larger), <c>fuzz</c> (hostile and
+/// mutated SQL, in process), and <c>gen</c> and <c>ann</c>
 /// (synthetic vector data; approximate nearest-neighbour search against hnswlib and faiss) and
 /// <c>hnsw-layers</c> (where an HNSW query's time goes), <c>eval</c> (retrieval quality on
 /// BEIR collections), <c>encode</c> (encoding throughput against the model packages' own encoders) and
@@ -22,6 +23,8 @@ internal static class BenchCommands
           knn-scan [--vectors N] [--dims D] [--queries Q] [--k K] [--json OUT]
                                            exact kNN scan throughput, against numpy and faiss IndexFlatL2
           sql-soak [--databases N] [--queries Q] [--seed S]  the SQLite differential test at soak size
+          fuzz [--statements 100000] [--seed S] [--slow-ms 5000]
+                                           hostile and mutated SQL in this process: rows or a typed error, never a crash or hang
           gen --out DIR [--kind clustered|normalised|text] [--count N] [--dim D] [--queries Q] [--seed S]
               [--clusters C] [--metric l2|ip|cosine] [--no-gt] [--data PASSAGES.jsonl --model arctic]
                                            seeded synthetic vectors: base.fvecs, queries.fvecs, gt.ivecs (exact top 100)
@@ -57,6 +60,8 @@ internal static class BenchCommands
                 return Commands.SqlPrepare.Run(new BenchArguments(rest));
             case "knn-scan":
                 return Commands.KnnScan.Run(new BenchArguments(rest));
+            case "fuzz":
+                return Commands.FuzzCommand.Run(new BenchArguments(rest));
             case "sql-soak":
                 return Commands.SqlSoak.Run(new BenchArguments(rest));
             case "gen":

@@ -3,9 +3,10 @@ namespace Store.Testing.Fuzzing;
 /// <summary>
 /// Produces broken and strange SQL from valid statements: deleted, duplicated, swapped and
 /// inserted tokens, truncations, and sequences of random tokens, so parser and engine meet
-/// input no test author would write.
+/// input no test author would write. The statements mutated are <see cref="Seeds"/> unless
+/// others are given (the bench's campaign adds the SQL samples').
 /// </summary>
-public sealed class SqlMutator(Random random)
+public sealed class SqlMutator(Random random, IReadOnlyList<string>? seeds = null)
 {
     public static readonly string[] Seeds =
     [
@@ -40,7 +41,8 @@ public sealed class SqlMutator(Random random)
             return string.Join(" ", Enumerable.Range(0, random.Next(1, 25)).Select(_ => Tokens[random.Next(Tokens.Length)]));
         }
 
-        var words = Seeds[random.Next(Seeds.Length)].Split(' ').ToList();
+        var from = seeds ?? Seeds;
+        var words = from[random.Next(from.Count)].Split(' ').ToList();
         for (var edits = random.Next(1, 4); edits > 0 && words.Count > 0; edits--)
         {
             var at = random.Next(words.Count);
