@@ -25,6 +25,35 @@ public class OpenErrorTests
     }
 
     [Fact]
+    public void Open_of_a_folder_a_fifo_or_a_device_reports_not_a_database_and_creates_no_wal()
+    {
+        using var dir = new TempDirectory();
+        var paths = new List<string> { dir.Path };
+        if (OperatingSystem.IsLinux())
+        {
+            var fifo = dir.File("pipe");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+            {
+                mkfifo.WaitForExit();
+            }
+
+            paths.Add(fifo);
+            if (!File.Exists("/dev/null-wal"))
+            {
+                paths.Add("/dev/null");
+            }
+        }
+
+        foreach (var path in paths)
+        {
+            var error = Assert.Throws<StoreException>(() => Pager.Open(path, Options));
+            Assert.Equal(ErrorCode.NotADatabase, error.Code);
+            Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(path + "-wal"), path);
+        }
+    }
+
+    [Fact]
     public void Open_of_a_newer_format_reports_unsupported_version_and_changes_nothing()
     {
         using var dir = new TempDirectory();

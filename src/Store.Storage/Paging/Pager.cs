@@ -59,6 +59,11 @@ internal sealed partial class Pager : IDisposable
     /// <summary>Opens or creates the database at <paramref name="path"/> with its WAL at <c>path-wal</c>.</summary>
     public static Pager Open(string path, PagerOptions options)
     {
+        if (FileKind.IsSomethingElse(path))
+        {
+            throw StoreErrors.NotADatabase(path, "it is not a regular file (a folder, device, FIFO or socket)");
+        }
+
         var exists = File.Exists(path);
         if (!exists && options.ReadOnly)
         {
