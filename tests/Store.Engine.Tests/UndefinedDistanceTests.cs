@@ -1,3 +1,5 @@
+using Store.Core.Errors;
+
 namespace Store.Engine.Tests;
 
 /// <summary>
@@ -38,5 +40,24 @@ public class UndefinedDistanceTests
         Assert.Equal(["1|NULL", "2|1.0"], db.Lines("SELECT id, val <=> '[0,1]' FROM t ORDER BY id"));
         Assert.Equal(["NULL"], db.Lines("SELECT cosine_distance('[0,0]', '[0,1]')"));
         Assert.Equal(["2", "1"], db.Lines("SELECT id FROM t ORDER BY val <=> '[0,1]' DESC"));
+    }
+
+    [Fact]
+    public void Vectors_whose_distances_would_overflow_float32_are_refused_not_ranked_as_infinity()
+    {
+        using var db = new SqlRunner();
+        db.Run("CREATE TABLE t (id INTEGER PRIMARY KEY, val VECTOR(2))");
+        db.Run("INSERT INTO t VALUES (1, '[3e18, 0]'), (2, '[-3e18, 0]')");
+        Assert.Equal(6e18, db.Scalar("SELECT val <-> '[-3e18, 0]' FROM t WHERE id = 1").AsReal, 6e18 * 1e-6);
+
+        foreach (var op in new[] { "<->", "<#>", "<=>" })
+        {
+            var error = Assert.Throws<StoreException>(() => db.Query($"SELECT id FROM t ORDER BY val {op} '[1e19, 1e19]' LIMIT 2"));
+            Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+            Assert.Contains("vector is too long", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<StoreException>(() => db.Run("INSERT INTO t VALUES (3, '[1e19, 0]')")).Code);
+        Assert.Equal(["2"], db.Lines("SELECT count(*) FROM t"));
     }
 }

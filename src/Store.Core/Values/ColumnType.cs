@@ -1,5 +1,6 @@
 using System.Globalization;
 using Store.Core.Errors;
+using Store.Core.Vectors;
 
 namespace Store.Core.Values;
 
@@ -99,14 +100,7 @@ public readonly record struct ColumnType(SqlType Type, int Dimensions = 0)
             throw StoreErrors.DimensionMismatch(Dimensions, vector.Length);
         }
 
-        foreach (var x in vector)
-        {
-            if (!float.IsFinite(x))
-            {
-                throw StoreErrors.InvalidArgument("vector elements must be finite (no NaN or infinity)");
-            }
-        }
-
+        VectorBounds.Check(vector);
         return value;
     }
 

@@ -31,13 +31,18 @@ internal static class VectorDistances
         _ => VectorDistance.Cosine(x, y),
     };
 
-    /// <summary>A vector operand: a vector, or a text literal of one.</summary>
-    public static float[] AsVector(DbValue value) => value.Kind switch
+    /// <summary>A vector operand: a vector, or a text literal of one, within <see cref="VectorBounds"/>.</summary>
+    public static float[] AsVector(DbValue value)
     {
-        DbValueKind.Vector => value.AsVector,
-        DbValueKind.Text => VectorLiteral.ParseDense(value.AsText),
-        _ => throw StoreErrors.TypeMismatch($"expected a vector, found a {ColumnType.Describe(value)}"),
-    };
+        var vector = value.Kind switch
+        {
+            DbValueKind.Vector => value.AsVector,
+            DbValueKind.Text => VectorLiteral.ParseDense(value.AsText),
+            _ => throw StoreErrors.TypeMismatch($"expected a vector, found a {ColumnType.Describe(value)}"),
+        };
+        VectorBounds.Check(vector);
+        return vector;
+    }
 
     /// <summary>A sparse operand: a sparse vector, or a text literal of one.</summary>
     public static SparseVector AsSparse(DbValue value) => value.Kind switch
