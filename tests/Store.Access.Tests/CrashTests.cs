@@ -44,6 +44,7 @@ public class CrashTests(ITestOutputHelper output)
             Assert.Equal(ErrorCode.DatabaseLocked, error.Code);
             Assert.Equal("55P03", error.SqlState);
             Assert.Contains("database is locked", error.Message);
+            Assert.Contains("open in one process at a time", error.Message);
         }
         finally
         {

@@ -18,7 +18,7 @@ internal sealed partial class Pager
         ThrowIfCannotWrite();
         if (!_writerGate.Wait(_options.BusyTimeout))
         {
-            throw StoreErrors.Locked(Name);
+            throw StoreErrors.Busy(Name, _options.BusyTimeout);
         }
 
         try
