@@ -34,6 +34,10 @@ public static class StoreErrors
         new(ErrorCode.UnsupportedFormat, "58P02",
             $"'{path}' uses format version {found}; this build reads version {supported} and older");
 
+    /// <summary>Damage inside a write-ahead log, named by file and frame.</summary>
+    public static StoreException LogCorruption(string log, long frame, string detail) =>
+        new(ErrorCode.Corruption, "XX001", $"database corruption in write-ahead log '{log}' at frame {frame}: {detail}");
+
     public static StoreException Corruption(uint page, string detail) =>
         new(ErrorCode.Corruption, "XX001", $"database corruption in page {page}: {detail}") { PageNumber = page };
 

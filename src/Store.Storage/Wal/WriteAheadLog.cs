@@ -37,6 +37,14 @@ internal sealed class WriteAheadLog : IDisposable
     {
         var log = new WriteAheadLog(device, pageSize);
         recovery = log.Recover();
+        if (recovery.DamagedFrame is { } damaged && !readOnly)
+        {
+            // Nothing is cut away: the frames after the damage hold commits the user may still want.
+            throw Core.Errors.StoreErrors.LogCorruption(device.Name, damaged,
+                "it fails its checksum, yet intact commits follow it, so this is damage, not a write cut short by a crash; "
+                + "the files are left as they were: open the database read-only to read the commits before it");
+        }
+
         if (!readOnly)
         {
             if (recovery.HeaderValid)
@@ -153,17 +161,19 @@ internal sealed class WriteAheadLog : IDisposable
         ulong lastLsn = 0;
         var checksum = _salt;
         var frame = new byte[WalLayout.FrameHeaderSize + _pageSize];
+        int? broken = null;
         for (var index = 0; ; index++)
         {
-            if (_device.Read(WalLayout.FrameOffset(index, _pageSize), frame) != frame.Length
-                || BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(WalLayout.FrameSaltOffset)) != _salt)
+            if (_device.Read(WalLayout.FrameOffset(index, _pageSize), frame) != frame.Length)
             {
                 break;
             }
 
             checksum = FrameChecksum(frame, checksum);
-            if (BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(WalLayout.FrameChecksumOffset)) != checksum)
+            if (BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(WalLayout.FrameSaltOffset)) != _salt
+                || BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(WalLayout.FrameChecksumOffset)) != checksum)
             {
+                broken = index;
                 break;
             }
 
@@ -180,7 +190,52 @@ internal sealed class WriteAheadLog : IDisposable
             }
         }
 
-        return new WalRecovery(true, committed, databaseSize, lastLsn);
+        var damaged = broken is { } at && LaterCommitFollows(at, frame, lastLsn, pending.Count > 0 ? LsnOf(pending, at) : null) ? broken : null;
+        return new WalRecovery(true, committed, databaseSize, lastLsn, damaged);
+    }
+
+    /// <summary>
+    /// Whether frames of a later commit follow the frame that broke the chain at
+    /// <paramref name="broken"/> (whose bytes are in <paramref name="brokenFrame"/>). A crash
+    /// tears only the transaction being appended, all of whose frames carry the LSN after the
+    /// last commit; a commit is appended only after the previous one returned. So a frame past
+    /// the break that checks out against the checksum its predecessor stores, and carries another
+    /// LSN than the torn transaction's, means the break is damage inside the log.
+    /// </summary>
+    private bool LaterCommitFollows(int broken, byte[] brokenFrame, ulong lastCommittedLsn, ulong? tornLsn)
+    {
+        var torn = tornLsn ?? (lastCommittedLsn > 0 ? lastCommittedLsn + 1 : null);
+        var previous = (byte[])brokenFrame.Clone();
+        var current = new byte[previous.Length];
+        for (var index = broken + 1; _device.Read(WalLayout.FrameOffset(index, _pageSize), current) == current.Length; index++)
+        {
+            var linked = BinaryPrimitives.ReadUInt64LittleEndian(current.AsSpan(WalLayout.FrameSaltOffset)) == _salt
+                && BinaryPrimitives.ReadUInt64LittleEndian(current.AsSpan(WalLayout.FrameChecksumOffset))
+                    == FrameChecksum(current, BinaryPrimitives.ReadUInt64LittleEndian(previous.AsSpan(WalLayout.FrameChecksumOffset)));
+            if (linked)
+            {
+                // Without a commit before the break, the first intact frame after it says which transaction was torn.
+                var lsn = BinaryPrimitives.ReadUInt64LittleEndian(current.AsSpan(WalLayout.FrameLsnOffset));
+                torn ??= lsn;
+                if (lsn != torn)
+                {
+                    return true;
+                }
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return false;
+    }
+
+    /// <summary>The LSN the frames after the last commit carry, read back from the first of them (they validated before the break).</summary>
+    private ulong? LsnOf(List<(uint Page, int Frame)> pending, int broken)
+    {
+        var header = new byte[WalLayout.FrameHeaderSize];
+        return pending[0].Frame < broken && _device.Read(WalLayout.FrameOffset(pending[0].Frame, _pageSize), header) == header.Length
+            ? BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(WalLayout.FrameLsnOffset))
+            : null;
     }
 
     private static ulong FrameChecksum(ReadOnlySpan<byte> frame, ulong previous)
