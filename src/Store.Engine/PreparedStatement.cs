@@ -11,12 +11,12 @@ namespace Store.Engine;
 /// </summary>
 public sealed class PreparedStatement
 {
-    internal PreparedStatement(string sql, Statement syntax)
+    internal PreparedStatement(string sql, Statement syntax, int depth)
     {
         Sql = sql;
         Syntax = syntax;
         Parameters = new ParameterTable(syntax);
-        NestsDeeply = SyntaxWalker.Depth(syntax).Depth > Nesting.ShallowDepth;
+        NestsDeeply = depth > Nesting.ShallowDepth;
     }
 
     /// <summary>The whole text the statement was parsed from (error carets point into it).</summary>

@@ -67,7 +67,7 @@ public sealed partial class Session : IDisposable
 
     /// <summary>Parses a script of statements separated by semicolons (or takes it from this session's cache of recent texts).</summary>
     public IReadOnlyList<PreparedStatement> PrepareScript(string sql) =>
-        _statements.GetOrAdd(sql, text => SqlParser.ParseScript(text).Select(s => new PreparedStatement(text, s)).ToList());
+        _statements.GetOrAdd(sql, text => SqlParser.ParseScriptWithDepths(text).Select(s => new PreparedStatement(text, s.Syntax, s.Depth)).ToList());
 
     public QueryResult Execute(string sql, StatementParameters? parameters = null) => Execute(Prepare(sql), parameters);
 

@@ -31,7 +31,7 @@ internal sealed class NearestNeighbourScanNode(
             return [];
         }
 
-        var vector = VectorDistances.AsVector(target);
+        var vector = VectorDistances.QueryVector(target);
         var rows = context.Catalog.OpenTable(table.Schema.Name);
         // A max-heap on (distance, rowid): the root is the worst row kept. Rowids arrive in
         // increasing order, so a later row with an equal distance never displaces a kept one.

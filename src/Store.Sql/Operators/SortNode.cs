@@ -16,8 +16,11 @@ internal sealed class SortNode(PlanNode input, IReadOnlyList<SortKey> keys, bool
 
     public override IReadOnlyList<PlanNode> Children => [input];
 
-    public override IEnumerable<DbValue[]> Execute(QueryContext context) =>
-        (skipUndefinedDistance ? input.Execute(context).Where(row => !row[keys[0].Ordinal].IsNull) : input.Execute(context)).Order(new RowOrder(keys));
+    public override IEnumerable<DbValue[]> Execute(QueryContext context) => Sorted(input.Execute(context), keys, skipUndefinedDistance);
+
+    /// <summary>All the rows in key order, those without a distance left out of a nearest-neighbour ordering; <see cref="TopKNode"/> uses it when nothing bounds its work.</summary>
+    public static IEnumerable<DbValue[]> Sorted(IEnumerable<DbValue[]> rows, IReadOnlyList<SortKey> keys, bool skipUndefinedDistance) =>
+        (skipUndefinedDistance ? rows.Where(row => !row[keys[0].Ordinal].IsNull) : rows).Order(new RowOrder(keys));
 
     public override string Describe(QueryContext context) =>
         $"sort by {string.Join(", ", keys)}{(skipUndefinedDistance ? ", rows without a distance left out" : "")}";

@@ -27,7 +27,7 @@ internal sealed class TopKNode(PlanNode input, IReadOnlyList<SortKey> keys, Boun
         if (k > int.MaxValue / 2)
         {
             // No limit (a negative LIMIT) or one beyond any heap: nothing bounds the work, so sort everything.
-            return input.Execute(context).Where(row => !SkipUndefinedDistance || !row[first].IsNull).Order(order);
+            return SortNode.Sorted(input.Execute(context), keys, SkipUndefinedDistance);
         }
 
         if (k == 0)

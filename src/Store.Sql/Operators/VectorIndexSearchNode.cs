@@ -41,7 +41,7 @@ internal sealed class VectorIndexSearchNode(
             return [];
         }
 
-        var search = new VectorIndexSearch(context, index, column, metric, filter, prefilter, VectorDistances.AsVector(target), k, context.Setting(breadth));
+        var search = new VectorIndexSearch(context, index, column, metric, filter, prefilter, VectorDistances.QueryVector(target), k, context.Setting(breadth));
         return (filter is not null ? search.Filtered() : indexOnly ? search.IndexOnly(exact.Scope.Columns.Count) : search.Unfiltered()) ?? exact.Execute(context);
     }
 

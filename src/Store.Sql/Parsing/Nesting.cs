@@ -27,10 +27,10 @@ internal static class Nesting
         var (open, prefixRun, deepest) = (0, 0, 0);
         foreach (var token in tokens)
         {
-            var word = token.Kind == SqlToken.Identifier ? token.Span.ToStringValue() : null;
-            prefixRun = token.Kind is SqlToken.Minus or SqlToken.Plus || string.Equals(word, "NOT", StringComparison.OrdinalIgnoreCase) ? prefixRun + 1 : 0;
-            open += token.Kind == SqlToken.LParen || string.Equals(word, "CASE", StringComparison.OrdinalIgnoreCase) ? 1
-                : token.Kind == SqlToken.RParen || string.Equals(word, "END", StringComparison.OrdinalIgnoreCase) ? -1
+            var word = token.Kind == SqlToken.Identifier;
+            prefixRun = token.Kind is SqlToken.Minus or SqlToken.Plus || (word && token.Span.EqualsValueIgnoreCase("NOT")) ? prefixRun + 1 : 0;
+            open += token.Kind == SqlToken.LParen || (word && token.Span.EqualsValueIgnoreCase("CASE")) ? 1
+                : token.Kind == SqlToken.RParen || (word && token.Span.EqualsValueIgnoreCase("END")) ? -1
                 : 0;
             deepest = Math.Max(deepest, open + prefixRun);
             if (deepest > MaxDepth)

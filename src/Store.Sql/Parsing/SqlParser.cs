@@ -22,10 +22,13 @@ internal static class SqlParser
     public static Expression ParseExpression(string sql) => Run(ExpressionParser.AnyExpression, sql);
 
     /// <summary>A script: statements separated by semicolons, each nested no deeper than <see cref="Nesting.MaxDepth"/>.</summary>
-    public static IReadOnlyList<Statement> ParseScript(string sql)
+    public static IReadOnlyList<Statement> ParseScript(string sql) => ParseScriptWithDepths(sql).Select(s => s.Syntax).ToList();
+
+    /// <summary><see cref="ParseScript"/>, with how deep each statement nests (measured once, for the limit and for <see cref="Execution.DeepStack"/>).</summary>
+    public static IReadOnlyList<(Statement Syntax, int Depth)> ParseScriptWithDepths(string sql)
     {
-        var statements = Run(StatementParser.Script, sql);
-        foreach (var statement in statements)
+        var statements = new List<(Statement Syntax, int Depth)>();
+        foreach (var statement in Run(StatementParser.Script, sql))
         {
             var (depth, deepest) = SyntaxWalker.Depth(statement);
             if (depth > Nesting.MaxDepth)
@@ -38,6 +41,8 @@ internal static class SqlParser
                 };
                 throw Nesting.TooDeep(sql, line, column);
             }
+
+            statements.Add((statement, depth));
         }
 
         return statements;

@@ -23,23 +23,41 @@ internal static class VectorDistances
         return double.IsNaN(distance) ? DbValue.Null : DbValue.FromReal(distance);
     }
 
-    /// <summary>The distance between two vectors of equal length; NaN when undefined (cosine with a zero vector).</summary>
-    public static double Distance(VectorMetric metric, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => metric switch
+    /// <summary>
+    /// The distance between two vectors of equal length; NaN when undefined (cosine with a zero
+    /// vector). A result that is not finite is where float32 sums overflow, so only then are the
+    /// operands held to <see cref="VectorBounds"/>: a typed error instead of a row ranked as
+    /// Infinity, at no cost to the distances that stay finite.
+    /// </summary>
+    public static double Distance(VectorMetric metric, ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
-        VectorMetric.L2 => Math.Sqrt(VectorDistance.L2Squared(x, y)),
-        VectorMetric.NegativeInnerProduct => -VectorDistance.Dot(x, y),
-        _ => VectorDistance.Cosine(x, y),
+        var distance = metric switch
+        {
+            VectorMetric.L2 => Math.Sqrt(VectorDistance.L2Squared(x, y)),
+            VectorMetric.NegativeInnerProduct => -VectorDistance.Dot(x, y),
+            _ => VectorDistance.Cosine(x, y),
+        };
+        if (!double.IsFinite(distance))
+        {
+            VectorBounds.Check(x);
+            VectorBounds.Check(y);
+        }
+
+        return distance;
+    }
+
+    /// <summary>A vector operand: a vector, or a text literal of one.</summary>
+    public static float[] AsVector(DbValue value) => value.Kind switch
+    {
+        DbValueKind.Vector => value.AsVector,
+        DbValueKind.Text => VectorLiteral.ParseDense(value.AsText),
+        _ => throw StoreErrors.TypeMismatch($"expected a vector, found a {ColumnType.Describe(value)}"),
     };
 
-    /// <summary>A vector operand: a vector, or a text literal of one, within <see cref="VectorBounds"/>.</summary>
-    public static float[] AsVector(DbValue value)
+    /// <summary>A nearest-neighbour query's vector, held to <see cref="VectorBounds"/> once per search: an index compares it in float32 too.</summary>
+    public static float[] QueryVector(DbValue value)
     {
-        var vector = value.Kind switch
-        {
-            DbValueKind.Vector => value.AsVector,
-            DbValueKind.Text => VectorLiteral.ParseDense(value.AsText),
-            _ => throw StoreErrors.TypeMismatch($"expected a vector, found a {ColumnType.Describe(value)}"),
-        };
+        var vector = AsVector(value);
         VectorBounds.Check(vector);
         return vector;
     }

@@ -159,6 +159,7 @@ internal sealed class WriteAheadLog : IDisposable
         var pending = new List<(uint Page, int Frame)>();
         uint databaseSize = 0;
         ulong lastLsn = 0;
+        ulong frameLsn = 0;
         var checksum = _salt;
         var frame = new byte[WalLayout.FrameHeaderSize + _pageSize];
         int? broken = null;
@@ -178,19 +179,20 @@ internal sealed class WriteAheadLog : IDisposable
             }
 
             pending.Add((BinaryPrimitives.ReadUInt32LittleEndian(frame), index));
+            frameLsn = BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(WalLayout.FrameLsnOffset));
             var commitSize = BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(WalLayout.FrameCommitSizeOffset));
             if (commitSize != 0)
             {
                 committed.AddRange(pending);
                 pending.Clear();
                 databaseSize = commitSize;
-                lastLsn = BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(WalLayout.FrameLsnOffset));
+                lastLsn = frameLsn;
                 CommittedFrames = index + 1;
                 _lastChecksum = checksum;
             }
         }
 
-        var damaged = broken is { } at && LaterCommitFollows(at, frame, lastLsn, pending.Count > 0 ? LsnOf(pending, at) : null) ? broken : null;
+        var damaged = broken is { } at && LaterCommitFollows(at, frame, lastLsn, pending.Count > 0 ? frameLsn : null) ? broken : null;
         return new WalRecovery(true, committed, databaseSize, lastLsn, damaged);
     }
 
@@ -227,15 +229,6 @@ internal sealed class WriteAheadLog : IDisposable
         }
 
         return false;
-    }
-
-    /// <summary>The LSN the frames after the last commit carry, read back from the first of them (they validated before the break).</summary>
-    private ulong? LsnOf(List<(uint Page, int Frame)> pending, int broken)
-    {
-        var header = new byte[WalLayout.FrameHeaderSize];
-        return pending[0].Frame < broken && _device.Read(WalLayout.FrameOffset(pending[0].Frame, _pageSize), header) == header.Length
-            ? BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(WalLayout.FrameLsnOffset))
-            : null;
     }
 
     private static ulong FrameChecksum(ReadOnlySpan<byte> frame, ulong previous)
