@@ -102,36 +102,6 @@ public class HnswGraphTests
     }
 
     [Fact]
-    public void Deleting_the_entry_point_moves_it_to_a_live_node_and_new_nodes_link_to_live_ones()
-    {
-        var graph = new HnswGraph(new HnswParameters(VectorMetric.L2, 2, 4, 20));
-        graph.Insert(1, [1, 1]);
-        graph.Delete(1);
-        Assert.Equal(-1, graph.EntryPoint);
-
-        graph.Insert(2, [2, 2]);
-        Assert.Equal([2L], graph.Search([2, 2], 1, 10).Select(f => f.RowId));
-
-        var vectors = ClusteredVectors.Generate(200, 2, seed: 3);
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            graph.Insert(10 + i, vectors[i]);
-        }
-
-        for (var round = 0; round < 50; round++)
-        {
-            var entry = graph.EntryPoint;
-            var level = graph.LevelOf(entry);
-            graph.Delete(graph.RowIdOf(entry));
-            Assert.False(graph.IsDeleted(graph.EntryPoint));
-            Assert.True(graph.LevelOf(graph.EntryPoint) <= level);
-            Assert.DoesNotContain(Enumerable.Range(0, graph.NodeCount), n => !graph.IsDeleted(n) && graph.LevelOf(n) > graph.LevelOf(graph.EntryPoint));
-        }
-
-        Assert.Equal(10, graph.Search(vectors[0], 10, 40).Count);
-    }
-
-    [Fact]
     public void Zero_vectors_are_not_indexed_under_cosine()
     {
         var graph = new HnswGraph(new HnswParameters(VectorMetric.Cosine, 3, 4, 20));

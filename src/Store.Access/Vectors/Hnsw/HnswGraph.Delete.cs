@@ -18,11 +18,6 @@ internal sealed partial class HnswGraph
 
         _deleted[node] = true;
         _changed.Add(node);
-        if (node == EntryPoint)
-        {
-            ChooseEntryPoint();
-        }
-
         for (var level = 0; level <= LevelOf(node); level++)
         {
             var orphaned = LinksOf(node, level).ToArray();
@@ -38,19 +33,6 @@ internal sealed partial class HnswGraph
         }
 
         return true;
-    }
-
-    /// <summary>The entry point by its rule (see <see cref="EntryPoint"/>), after the old one was deleted: one pass over the nodes, only when that happens.</summary>
-    private void ChooseEntryPoint()
-    {
-        (EntryPoint, MaxLevel) = (-1, -1);
-        for (var node = 0; node < NodeCount; node++)
-        {
-            if (!_deleted[node] && LevelOf(node) > MaxLevel)
-            {
-                (EntryPoint, MaxLevel) = (node, LevelOf(node));
-            }
-        }
     }
 
     private void Repair(int node, int deleted, int[] orphaned, int level)

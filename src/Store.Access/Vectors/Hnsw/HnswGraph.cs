@@ -59,11 +59,6 @@ internal sealed partial class HnswGraph
     /// <summary>Rows the graph can return.</summary>
     public int LiveCount => _nodeOfRow.Count;
 
-    /// <summary>
-    /// Where searches start: the first live node (in node order) of the highest layer any live
-    /// node reaches, or -1 when no node is live. Never a tombstone: a tombstone that loses its
-    /// links would strand every node inserted after it. Not stored: loading derives the same node.
-    /// </summary>
     public int EntryPoint { get; private set; } = -1;
 
     public int MaxLevel { get; private set; } = -1;
@@ -109,7 +104,7 @@ internal sealed partial class HnswGraph
             _nodeOfRow[rowId] = node;
         }
 
-        if (!deleted && level > MaxLevel)
+        if (level > MaxLevel)
         {
             (MaxLevel, EntryPoint) = (level, node);
         }
