@@ -18,8 +18,9 @@ public sealed class SystemCatalogTests
     [Fact]
     public void Reindex_drops_the_tombstones_deletes_left_in_the_graph_and_only_when_committed()
     {
+        // 200 of 600 deleted: fewer tombstones than live nodes, so the graph keeps them until REINDEX.
         using var pager = Pager.OpenInMemory(new PagerOptions());
-        var vectors = CreateItems(pager, 600, deleted: 400);
+        var vectors = CreateItems(pager, 600, deleted: 200);
         Assert.Equal(600, NodeRecords(pager));
 
         using (var txn = pager.BeginWrite())
@@ -35,15 +36,57 @@ public sealed class SystemCatalogTests
             txn.Commit();
         }
 
-        Assert.Equal(200, NodeRecords(pager));
+        Assert.Equal(400, NodeRecords(pager));
+        AssertSearchesTheLiveRows(pager, vectors, deleted: 200);
+    }
+
+    [Fact]
+    public void Deletes_that_leave_more_tombstones_than_live_nodes_compact_the_graph_and_a_rollback_keeps_the_old_one()
+    {
+        using var pager = Pager.OpenInMemory(new PagerOptions());
+        var vectors = CreateItems(pager, 600, deleted: 250);
+        Assert.Equal(600, NodeRecords(pager));
+
+        DeleteRows(pager, 251, 400, commit: false);
+        Assert.Equal(600, NodeRecords(pager));
+        DeleteRows(pager, 251, 400, commit: true);
+
+        // The 301st tombstone outnumbered the 299 live nodes: the graph was rebuilt from those, and 99 deletes followed.
+        Assert.Equal(299, NodeRecords(pager));
+        AssertSearchesTheLiveRows(pager, vectors, deleted: 400);
+    }
+
+    private static void DeleteRows(Pager pager, long first, long last, bool commit)
+    {
+        using var txn = pager.BeginWrite();
+        var table = new SystemCatalog(txn, new DatabaseState()).OpenTable("items");
+        for (var rowId = first; rowId <= last; rowId++)
+        {
+            table.Delete(rowId);
+        }
+
+        if (commit)
+        {
+            txn.Commit();
+        }
+        else
+        {
+            txn.Rollback();
+        }
+    }
+
+    private static void AssertSearchesTheLiveRows(Pager pager, float[][] vectors, int deleted)
+    {
         using var reader = pager.BeginRead();
         var catalog = new SystemCatalog(reader, new DatabaseState());
         var index = catalog.OpenVectorIndex(catalog.VectorIndexesOf("items")[0]);
         var query = ClusteredVectors.Generate(1, Dimensions, seed: 32)[0];
         var found = index.Search(query, 10, 64, null)!;
-        var live = vectors.Skip(400).ToList();
-        var exact = ClusteredVectors.Nearest(live, query, VectorMetric.L2, 10).Select(i => i + 401L).ToList();
+        var live = vectors.Skip(deleted).ToList();
+        var exact = ClusteredVectors.Nearest(live, query, VectorMetric.L2, 10).Select(i => i + deleted + 1L).ToList();
         Assert.True(ClusteredVectors.Recall(found.Select(f => f.RowId).ToList(), exact) >= 0.9);
+        Assert.All(found, f => Assert.True(f.RowId > deleted));
+        Assert.Equal(vectors.Length - deleted, index.LiveCount());
         Assert.True(new IntegrityChecker(reader, new DatabaseState()).Run().IsOk);
     }
 
@@ -70,6 +113,9 @@ public sealed class SystemCatalogTests
         }
 
         catalog.CreateIndex(new IndexSchema("items_hnsw", "items", ["emb"], Method: "hnsw"));
+
+        // Opened again: a table opened before CREATE INDEX does not know the index, as a statement never spans DDL.
+        table = catalog.OpenTable("items");
         for (long rowId = 1; rowId <= deleted; rowId++)
         {
             table.Delete(rowId);

@@ -43,7 +43,34 @@ public sealed class HnswIndexTests
         Assert.Contains("HNSW node", report.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>Node 0's record with its layer-0 links replaced (the record's layout is in HnswNodeRecord: a 10-byte header, the vector, then per layer a u16 count and i32 links).</summary>
+    [Fact]
+    public void Live_nodes_no_walk_from_the_entry_point_reaches_are_an_integrity_problem()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("cut.store");
+        using (var pager = Pager.Open(path, new PagerOptions()))
+        {
+            SystemCatalogTests.CreateItems(pager, 50, deleted: 0);
+            using var txn = pager.BeginWrite();
+            var tree = new BTree(txn, new SystemCatalog(txn, new DatabaseState()).VectorIndexesOf("items")[0].Root);
+            foreach (var node in Enumerable.Range(0, 50))
+            {
+                // Every node's layer-0 links cut down to node 0: a walk from any entry point reaches it and no other.
+                Assert.True(tree.TryGet(KeyCodec.RowIdKey(node), out var record));
+                tree.Put(KeyCodec.RowIdKey(node), WithLayer0Links(record, 1, 0));
+            }
+
+            txn.Commit();
+        }
+
+        using var reopened = Pager.Open(path, new PagerOptions());
+        using var reader = reopened.BeginRead();
+        var report = new IntegrityChecker(reader, new DatabaseState()).Run();
+        Assert.False(report.IsOk);
+        Assert.Contains("live node(s) cannot be reached from the entry point", report.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A node's record with its layer-0 links replaced (the record's layout is in HnswNodeRecord: a 10-byte header, the vector, then per layer a u16 count and i32 links).</summary>
     private static byte[] WithLayer0Links(byte[] record, int count, int link)
     {
         var layer0 = 10 + (16 * sizeof(float));

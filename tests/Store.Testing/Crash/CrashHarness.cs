@@ -175,13 +175,20 @@ public static class CrashHarness
         return report.IsOk ? FindThroughIndex(catalog, expected) : $"integrity check failed: {report}";
     }
 
-    /// <summary>Every committed vector is found by searching each vector index for itself, and no deleted row ever comes back.</summary>
+    /// <summary>
+    /// Every committed vector is found by searching each vector index for itself, and no deleted
+    /// row ever comes back. The search is as wide as the index (every IVF list; an HNSW candidate
+    /// list as long as the live rows), so that what is checked is the index's content after the
+    /// crash, not the recall of a narrow approximate search: at ef 64, one row in 10,000-40,000
+    /// of such small, heavily updated graphs is missed by its own vector with or without a crash
+    /// (measured on the graph alone; the recall tests and the ann benchmark measure recall).
+    /// </summary>
     private static string? FindThroughIndex(SystemCatalog catalog, SortedDictionary<long, DbValue[]> expected)
     {
         foreach (var info in catalog.VectorIndexesOf(CrashWorkload.ItemsTable))
         {
             var index = catalog.OpenVectorIndex(info);
-            var breadth = info.Schema.Method == "ivf" ? CrashWorkload.IvfLists : 64;
+            var breadth = info.Schema.Method == "ivf" ? CrashWorkload.IvfLists : Math.Max(64, index.LiveCount() ?? 0);
             foreach (var (rowId, values) in expected.Where(e => !e.Value[3].IsNull))
             {
                 var found = index.Search(values[3].AsVector, 5, breadth, null) ?? [];

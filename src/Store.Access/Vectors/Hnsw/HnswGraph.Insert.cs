@@ -5,6 +5,9 @@ internal sealed partial class HnswGraph
 {
     private readonly object _entryLock = new();
 
+    /// <summary>Set while <see cref="LinkInParallel"/> runs, so that in-link counts change atomically.</summary>
+    private bool _linkingInParallel;
+
     /// <summary>Adds a row's vector as a new node and links it; false for a vector that cannot be indexed (zero under cosine).</summary>
     public bool Insert(long rowId, ReadOnlySpan<float> vector)
     {
@@ -18,6 +21,12 @@ internal sealed partial class HnswGraph
         _nodeOfRow[rowId] = node;
         _changed.Add(node);
         Link(node, concurrent: false);
+        if (_inLinks[node] == 0 && node != EntryPoint)
+        {
+            _orphans.Add(node);
+        }
+
+        KeepReachable();
         return true;
     }
 
@@ -30,6 +39,20 @@ internal sealed partial class HnswGraph
         var node = Append(rowId, prepared, level);
         _nodeOfRow[rowId] = node;
         return node;
+    }
+
+    /// <summary>Links the stored nodes from <paramref name="first"/> on with several threads (the bulk build).</summary>
+    internal void LinkInParallel(int first, int threads)
+    {
+        _linkingInParallel = true;
+        try
+        {
+            Parallel.For(first, NodeCount, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(threads, 1) }, node => Link(node, concurrent: true));
+        }
+        finally
+        {
+            _linkingInParallel = false;
+        }
     }
 
     /// <summary>

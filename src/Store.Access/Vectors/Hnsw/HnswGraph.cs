@@ -10,8 +10,10 @@ namespace Store.Access.Vectors.Hnsw;
 /// touches one stretch of memory; unlike hnswlib's, blocks are whole cache lines
 /// (<see cref="CacheLineArray"/>). Upper-layer links are kept per node. Vectors are stored as
 /// the metric compares them (unit length for cosine). A deleted row's node stays as a tombstone:
-/// searches pass through it but never return it (REINDEX rebuilds the graph without them). Searches may run concurrently with each other; changes are made by one writer at
-/// a time, except in <see cref="HnswBuilder"/>, which inserts in parallel under per-node locks.
+/// searches pass through it but never return it (the index rebuilds the graph without them once
+/// they outnumber the live nodes, see <see cref="TombstonesDue"/>, and so does REINDEX).
+/// Searches may run concurrently with each other; changes are made by one writer at a time,
+/// except in <see cref="HnswBuilder"/>, which inserts in parallel under per-node locks.
 /// </summary>
 internal sealed partial class HnswGraph
 {
@@ -32,6 +34,7 @@ internal sealed partial class HnswGraph
     private long[] _rowIds;
     private byte[] _levelOf;
     private bool[] _deleted;
+    private int[] _inLinks;
     private int[] _level0;
     private int _origin;
     private int[][]?[] _upper;
@@ -47,6 +50,7 @@ internal sealed partial class HnswGraph
         _rowIds = new long[capacity];
         _levelOf = new byte[capacity];
         _deleted = new bool[capacity];
+        _inLinks = new int[capacity];
         _level0 = CacheLineArray.Allocate(capacity * _stride, out _origin);
         _upper = new int[capacity][][];
     }
@@ -59,6 +63,12 @@ internal sealed partial class HnswGraph
     /// <summary>Rows the graph can return.</summary>
     public int LiveCount => _nodeOfRow.Count;
 
+    /// <summary>
+    /// Where searches start: the first live node (in node order) of the highest layer any live
+    /// node reaches, or -1 when no node is live. Never a tombstone: a tombstone's links are
+    /// never repaired, so every node inserted after it would hang on links it does not have.
+    /// Not stored: loading derives the same node from the same records.
+    /// </summary>
     public int EntryPoint { get; private set; } = -1;
 
     public int MaxLevel { get; private set; } = -1;
@@ -104,7 +114,7 @@ internal sealed partial class HnswGraph
             _nodeOfRow[rowId] = node;
         }
 
-        if (level > MaxLevel)
+        if (!deleted && level > MaxLevel)
         {
             (MaxLevel, EntryPoint) = (level, node);
         }
@@ -112,9 +122,15 @@ internal sealed partial class HnswGraph
         return node;
     }
 
+    /// <summary>Sets a node's links on one layer, keeping the layer-0 in-link counts in step (see <see cref="RecountLinks"/>).</summary>
     public void SetLinks(int node, int level, ReadOnlySpan<int> links)
     {
         var slot = Slot(node, level);
+        if (level == 0 && !_deleted[node])
+        {
+            RecountLinks(slot.Slice(1, slot[0]), links);
+        }
+
         links.CopyTo(slot[1..]);
         slot[0] = links.Length;
     }
@@ -157,6 +173,7 @@ internal sealed partial class HnswGraph
         Array.Resize(ref _rowIds, capacity);
         Array.Resize(ref _levelOf, capacity);
         Array.Resize(ref _deleted, capacity);
+        Array.Resize(ref _inLinks, capacity);
         var level0 = CacheLineArray.Allocate(capacity * _stride, out var origin);
         _level0.AsSpan(_origin, NodeCount * _stride).CopyTo(level0.AsSpan(origin));
         (_level0, _origin) = (level0, origin);

@@ -26,9 +26,11 @@ internal sealed class HnswIndex(ReadTransaction txn, VectorIndexCache cache, Ind
     public bool DistancesAreExact => true;
 
     /// <summary>Builds the graph over existing rows and writes it (CREATE INDEX on a filled table).</summary>
-    public void Build(IReadOnlyList<(long RowId, float[] Vector)> rows, int threads)
+    public void Build(IReadOnlyList<(long RowId, float[] Vector)> rows, int threads) => Write(HnswBuilder.Build(parameters, rows, threads));
+
+    /// <summary>Writes every node of a graph just built, and makes it the one searches walk.</summary>
+    private void Write(HnswGraph graph)
     {
-        var graph = HnswBuilder.Build(parameters, rows, threads);
         var tree = new BTree(txn, index.Root);
         for (var node = 0; node < graph.NodeCount; node++)
         {
@@ -50,8 +52,9 @@ internal sealed class HnswIndex(ReadTransaction txn, VectorIndexCache cache, Ind
         cache.TryRead(txn, index.Root, Load, (HnswGraph graph) => graph.LiveCount, out var count) ? count : null;
 
     /// <summary>
-    /// Besides rows and live nodes that do not match: a record that does not decode, or a link
-    /// to a node that does not exist or is not on the link's layer (both found by loading).
+    /// Besides rows and live nodes that do not match: a record that does not decode, a link
+    /// to a node that does not exist or is not on the link's layer (both found by loading), and
+    /// live nodes that no walk from the entry point reaches.
     /// </summary>
     public List<string> Check(IReadOnlyList<(long RowId, Core.Values.DbValue[] Values)> rows)
     {
@@ -69,21 +72,59 @@ internal sealed class HnswIndex(ReadTransaction txn, VectorIndexCache cache, Ind
             .Select(r => r.RowId).ToHashSet();
         var live = Enumerable.Range(0, graph.NodeCount).Where(n => !graph.IsDeleted(n)).Select(graph.RowIdOf).ToList();
         var stray = live.Count(rowId => !expected.Remove(rowId));
-        return stray > 0 || expected.Count > 0 ? [$"{stray} node(s) without a matching row, {expected.Count} row(s) missing from the graph"] : [];
+        var problems = new List<string>();
+        if (stray > 0 || expected.Count > 0)
+        {
+            problems.Add($"{stray} node(s) without a matching row, {expected.Count} row(s) missing from the graph");
+        }
+
+        if (graph.Unreachable() is { Count: > 0 } unreachable)
+        {
+            problems.Add($"{unreachable.Count} live node(s) cannot be reached from the entry point (first: node {unreachable[0]}, row {graph.RowIdOf(unreachable[0])}); REINDEX rebuilds the graph");
+        }
+
+        return problems;
     }
 
-    private void Change(Func<HnswGraph, bool> change) =>
+    /// <summary>
+    /// Applies a change and writes the nodes it touched; or, when tombstones have come to
+    /// outnumber the live nodes, rebuilds the graph from the live ones instead (see
+    /// <see cref="HnswGraph.TombstonesDue"/>), inside the same transaction.
+    /// </summary>
+    private void Change(Func<HnswGraph, bool> change)
+    {
+        (List<(long RowId, float[] Vector)> Live, int Nodes)? compaction = null;
         cache.Write(txn, index.Root, Load, (HnswGraph graph) =>
         {
-            if (change(graph))
+            if (!change(graph))
             {
-                var tree = new BTree(txn, index.Root);
-                foreach (var node in graph.TakeChanged())
-                {
-                    tree.Put(KeyCodec.RowIdKey(node), HnswNodeRecord.Encode(graph, node));
-                }
+                return;
+            }
+
+            if (graph.TombstonesDue)
+            {
+                compaction = (graph.LiveVectors(), graph.NodeCount);
+                return;
+            }
+
+            var tree = new BTree(txn, index.Root);
+            foreach (var node in graph.TakeChanged())
+            {
+                tree.Put(KeyCodec.RowIdKey(node), HnswNodeRecord.Encode(graph, node));
             }
         });
+
+        if (compaction is { } due)
+        {
+            var tree = new BTree(txn, index.Root);
+            for (var node = due.Live.Count; node < due.Nodes; node++)
+            {
+                tree.Delete(KeyCodec.RowIdKey(node));
+            }
+
+            Write(HnswBuilder.Build(parameters, due.Live, Environment.ProcessorCount, prepared: true));
+        }
+    }
 
     /// <summary>Reads the graph from this transaction's pages.</summary>
     private HnswGraph Load()
