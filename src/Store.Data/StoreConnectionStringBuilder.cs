@@ -10,7 +10,8 @@ namespace Store.Data;
 /// <summary>
 /// Builds and reads Store connection strings: <c>Data Source</c> (aliases <c>DataSource</c>,
 /// <c>Filename</c>; a path or <c>:memory:</c>), <c>Mode</c>, <c>Cache Size</c> (bytes, or with a
-/// KB, MB or GB suffix), <c>Synchronous</c> and <c>Device</c> (where models run: auto, cpu or cuda). Keys are checked and values normalised as they are
+/// KB, MB or GB suffix), <c>Synchronous</c>, <c>Busy Timeout</c> (seconds an open or a write waits
+/// for a lock before "database is locked") and <c>Device</c> (where models run: auto, cpu or cuda). Keys are checked and values normalised as they are
 /// set, so a typo fails at once rather than being ignored; an unset key reads as its default.
 /// The base class keeps each value as text, which the typed properties parse back.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
     private const string CacheSizeKey = "Cache Size";
     private const string SynchronousKey = "Synchronous";
     private const string DeviceKey = "Device";
+    private const string BusyTimeoutKey = "Busy Timeout";
 
     private static readonly FrozenDictionary<string, string> CanonicalKeys = new Dictionary<string, string>
     {
@@ -32,6 +34,8 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         ["CacheSize"] = CacheSizeKey,
         [SynchronousKey] = SynchronousKey,
         [DeviceKey] = DeviceKey,
+        [BusyTimeoutKey] = BusyTimeoutKey,
+        ["BusyTimeout"] = BusyTimeoutKey,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly DatabaseOptions Defaults = new();
@@ -76,6 +80,13 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
     {
         get => (InferenceDevice)this[DeviceKey];
         set => this[DeviceKey] = value;
+    }
+
+    /// <summary>Seconds an open waits for another process to close the file, and a write for another writer, before "database is locked".</summary>
+    public double BusyTimeout
+    {
+        get => (double)this[BusyTimeoutKey];
+        set => this[BusyTimeoutKey] = value;
     }
 
     [AllowNull]
@@ -124,6 +135,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         CacheBytes = CacheSize,
         Synchronous = Synchronous,
         Device = Device,
+        BusyTimeout = TimeSpan.FromSeconds(BusyTimeout),
     };
 
     private static string Canonical(string keyword) =>
@@ -135,6 +147,7 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         ModeKey => ParseEnum<OpenMode>(key, value),
         CacheSizeKey => ParseSize(value),
         DeviceKey => ParseEnum<InferenceDevice>(key, value),
+        BusyTimeoutKey => ParseSeconds(value),
         _ => ParseEnum<SyncMode>(key, value),
     };
 
@@ -144,11 +157,12 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         ModeKey => Defaults.Mode,
         CacheSizeKey => Defaults.CacheBytes,
         DeviceKey => Defaults.Device,
+        BusyTimeoutKey => Defaults.BusyTimeout.TotalSeconds,
         _ => Defaults.Synchronous,
     };
 
     private static ArgumentException UnknownKey(string keyword) =>
-        new($"connection string keyword '{keyword}' is not supported; use Data Source, Mode, Cache Size, Synchronous or Device", nameof(keyword));
+        new($"connection string keyword '{keyword}' is not supported; use Data Source, Mode, Cache Size, Synchronous, Busy Timeout or Device", nameof(keyword));
 
     private static T ParseEnum<T>(string key, object value)
         where T : struct, Enum
@@ -163,6 +177,14 @@ public sealed class StoreConnectionStringBuilder : DbConnectionStringBuilder
         return Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name
             ? Enum.Parse<T>(name)
             : throw new ArgumentException($"{key} '{value}' is not one of {string.Join(", ", Enum.GetNames<T>())}", nameof(value));
+    }
+
+    private static double ParseSeconds(object value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
+        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= TimeSpan.MaxValue.TotalSeconds / 2
+            ? seconds
+            : throw new ArgumentException($"{BusyTimeoutKey} '{value}' is not a number of seconds (such as 5 or 0.5)", nameof(value));
     }
 
     private static long ParseSize(object value)

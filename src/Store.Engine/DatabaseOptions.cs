@@ -18,7 +18,10 @@ public sealed record DatabaseOptions
     /// <summary>Page size of a new file (a power of two from 4 KiB to 64 KiB); an existing file keeps its own.</summary>
     public int PageSize { get; init; } = 8192;
 
-    /// <summary>How long a write waits for another writer of this process before failing with "database is locked".</summary>
+    /// <summary>
+    /// How long a write waits for another writer of this process, and an open waits for another
+    /// process to close the file, before failing with "database is locked".
+    /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where this handle's sessions run models (<c>embed</c> and friends): the GPU when usable, by default.</summary>

@@ -87,5 +87,6 @@ internal static class DatabaseRegistry
         },
         ReadOnly = options.Mode == OpenMode.ReadOnly,
         BusyTimeout = options.BusyTimeout,
+        Notices = options.Notices,
     };
 }

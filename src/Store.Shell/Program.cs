@@ -19,7 +19,7 @@ if (usageError is not null || commandLine.Help)
 ShellContext shell;
 try
 {
-    shell = new ShellContext(commandLine.Database, commandLine.ReadOnly, Console.Out, Console.Error, commandLine.Device);
+    shell = new ShellContext(commandLine.Database, commandLine.ReadOnly, Console.Out, Console.Error, commandLine.Device, commandLine.BusyTimeout);
 }
 catch (StoreException error)
 {

@@ -17,9 +17,10 @@ internal sealed class ShellContext : IDisposable
 {
     private readonly Database _database;
 
-    public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error, InferenceDevice device = InferenceDevice.Auto)
+    public ShellContext(string path, bool readOnly, TextWriter output, TextWriter error, InferenceDevice device = InferenceDevice.Auto, TimeSpan? busyTimeout = null)
     {
-        _database = Database.Open(path, new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate, Device = device, Notices = error.WriteLine });
+        var options = new DatabaseOptions { Mode = readOnly ? OpenMode.ReadOnly : OpenMode.ReadWriteCreate, Device = device, Notices = error.WriteLine };
+        _database = Database.Open(path, busyTimeout is { } timeout ? options with { BusyTimeout = timeout } : options);
         Session = _database.OpenSession();
         Out = output;
         Err = error;

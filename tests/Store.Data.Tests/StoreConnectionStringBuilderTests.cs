@@ -61,7 +61,19 @@ public class StoreConnectionStringBuilderTests
         Assert.Equal(bytes, new StoreConnectionStringBuilder($"Cache Size={text}").CacheSize);
     }
 
+    [Fact]
+    public void Busy_Timeout_is_seconds()
+    {
+        var builder = new StoreConnectionStringBuilder("busytimeout=0.25");
+
+        Assert.Equal(0.25, builder.BusyTimeout);
+        Assert.Equal(5, new StoreConnectionStringBuilder().BusyTimeout);
+        Assert.Equal("Busy Timeout=0.25", builder.ConnectionString);
+    }
+
     [Theory]
+    [InlineData("Busy Timeout=soon")]
+    [InlineData("Busy Timeout=-1")]
     [InlineData("Colour=red")]
     [InlineData("Mode=Sideways")]
     [InlineData("Mode=1")]

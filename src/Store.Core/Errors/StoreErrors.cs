@@ -19,7 +19,7 @@ public static class StoreErrors
         new(ErrorCode.IoError, "58030", $"I/O error during {operation} on '{path}': {inner.Message}", inner);
 
     public static StoreException Locked(string path) =>
-        new(ErrorCode.DatabaseLocked, "55P03", $"database is locked: '{path}' is open in another process, and a Store file is open in one process at a time (every connection in that process shares it)");
+        new(ErrorCode.DatabaseLocked, "55P03", $"database is locked: '{path}' is open in another process, and a Store file is open in one process at a time (every connection in that process shares it; readers in other processes are not supported yet); an open waits for it up to the busy timeout (Busy Timeout in a connection string, --busy-timeout in the shell)");
 
     public static StoreException Busy(string path, TimeSpan waited) =>
         new(ErrorCode.DatabaseLocked, "55P03", $"database is locked: another connection in this process held the write lock on '{path}' for longer than the busy timeout ({waited.TotalSeconds:0.###} s)");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Store.Core.Options;
+using Store.Engine;
 using Store.Shell.Output;
 
 namespace Store.Shell.Cli;
@@ -7,11 +9,11 @@ namespace Store.Shell.Cli;
 /// The parsed command line: <c>store [DB] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo]</c>.
 /// DB defaults to <c>:memory:</c>.
 /// </summary>
-internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, string? Init, OutputMode Mode, bool Echo, bool ReadOnly, bool Help, InferenceDevice Device)
+internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> Scripts, string? Init, OutputMode Mode, bool Echo, bool ReadOnly, bool Help, InferenceDevice Device, TimeSpan BusyTimeout)
 {
     public const string Usage = """
         usage: store [DB] [--init FILE] [-c SQL]... [-f FILE]... [--mode table|csv|json|line] [--echo] [--readonly]
-                     [--device auto|cpu|cuda]
+                     [--device auto|cpu|cuda] [--busy-timeout SECONDS]
                store demo [FILE]
 
           DB           a database file (created if missing) or :memory: (the default)
@@ -23,6 +25,9 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
           --echo       print each statement before its result
           --readonly   open the database read-only
           --device D   where models run: auto (the GPU when usable, the default), cpu or cuda
+          --busy-timeout S
+                       how long to wait for another process to close DB (default 5);
+                       one process at a time has a database file open
 
         With neither -c nor -f, statements are read from standard input: interactively
         (the REPL; type .help) when it is a terminal, as a script when it is a pipe.
@@ -40,6 +45,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
         var scripts = new List<ScriptSource>();
         var mode = OutputMode.Table;
         var device = InferenceDevice.Auto;
+        var busyTimeout = new DatabaseOptions().BusyTimeout;
         bool echo = false, readOnly = false, help = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -69,6 +75,17 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
                     }
 
                     break;
+                case "--busy-timeout" when i + 1 < args.Count:
+                    if (double.TryParse(args[++i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= TimeSpan.MaxValue.TotalSeconds / 2)
+                    {
+                        busyTimeout = TimeSpan.FromSeconds(seconds);
+                    }
+                    else
+                    {
+                        error = $"--busy-timeout takes a number of seconds, not '{args[i]}'";
+                    }
+
+                    break;
                 case "--echo":
                     echo = true;
                     break;
@@ -89,7 +106,7 @@ internal sealed record CommandLine(string Database, IReadOnlyList<ScriptSource> 
             }
         }
 
-        return new CommandLine(database ?? Engine.Database.MemoryPath, scripts, init, mode, echo, readOnly, help, device);
+        return new CommandLine(database ?? Engine.Database.MemoryPath, scripts, init, mode, echo, readOnly, help, device, busyTimeout);
     }
 
     public static bool TryParseMode(string text, out OutputMode mode) =>

@@ -5,8 +5,11 @@ namespace Store.Storage.Devices;
 
 /// <summary>
 /// A file opened through <see cref="RandomAccess"/>. A writable file is opened with
-/// <see cref="FileShare.None"/>, which on Unix takes an exclusive advisory lock (flock), so a
-/// second process gets <see cref="ErrorCode.DatabaseLocked"/> instead of a second writer.
+/// <see cref="FileShare.None"/>, which on Unix takes an exclusive advisory lock (flock), and a
+/// read-only one with a shared lock, so a second process cannot write beside the first: it
+/// waits for the lock up to the busy timeout (overlapping command-line runs then take turns),
+/// and then gets <see cref="ErrorCode.DatabaseLocked"/>. The kernel drops the lock when its
+/// process ends, however it ends, so a killed holder never leaves the file locked.
 /// </summary>
 internal sealed class FileDevice : IStorageDevice
 {
@@ -26,8 +29,38 @@ internal sealed class FileDevice : IStorageDevice
 
     public long Length => RandomAccess.GetLength(_handle);
 
-    /// <summary>Opens (or, when <paramref name="create"/>, creates) a file for the pager.</summary>
-    public static FileDevice Open(string path, bool readOnly, bool create)
+    /// <summary>The longest pause between two tries for a lock another process holds.</summary>
+    private static readonly TimeSpan MaxRetryPause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Opens (or, when <paramref name="create"/>, creates) a file for the pager, waiting up to
+    /// <paramref name="busyTimeout"/> for another process's lock and saying once through
+    /// <paramref name="notices"/> that it waits, so that a pause is never a silent hang.
+    /// </summary>
+    public static FileDevice Open(string path, bool readOnly, bool create, TimeSpan busyTimeout, Action<string> notices)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(1);
+        while (true)
+        {
+            try
+            {
+                return OpenOnce(path, readOnly, create);
+            }
+            catch (StoreException e) when (e.Code == ErrorCode.DatabaseLocked && waited.Elapsed + pause <= busyTimeout)
+            {
+                if (pause == TimeSpan.FromMilliseconds(1))
+                {
+                    notices($"waiting up to {busyTimeout.TotalSeconds:0.###} s for another process to close '{path}'");
+                }
+
+                Thread.Sleep(pause);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxRetryPause.Ticks));
+            }
+        }
+    }
+
+    private static FileDevice OpenOnce(string path, bool readOnly, bool create)
     {
         try
         {

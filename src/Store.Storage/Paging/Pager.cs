@@ -76,11 +76,12 @@ internal sealed partial class Pager : IDisposable
             throw StoreErrors.ReadOnly($"'{path}' is a read-only file; open it with read-only mode");
         }
 
-        var main = FileDevice.Open(path, options.ReadOnly, create: true);
+        var notices = options.Notices ?? Console.Error.WriteLine;
+        var main = FileDevice.Open(path, options.ReadOnly, create: true, options.BusyTimeout, notices);
         try
         {
             var walPath = path + "-wal";
-            return Open(main, () => FileDevice.Open(walPath, options.ReadOnly, create: !options.ReadOnly), options, File.Exists(walPath) || !options.ReadOnly);
+            return Open(main, () => FileDevice.Open(walPath, options.ReadOnly, create: !options.ReadOnly, options.BusyTimeout, notices), options, File.Exists(walPath) || !options.ReadOnly);
         }
         catch
         {

@@ -18,6 +18,9 @@ public sealed record PagerOptions
     /// <summary>After a commit leaves at least this many frames in the WAL, checkpoint.</summary>
     public int AutoCheckpointFrames { get; init; } = 1000;
 
-    /// <summary>How long a writer waits for another writer of the same process before "locked".</summary>
+    /// <summary>How long a writer waits for another writer of the same process, and an open for another process to let go of the file, before "locked".</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where an open says that it is waiting for another process to close the file; standard error when null.</summary>
+    public Action<string>? Notices { get; init; }
 }
