@@ -59,6 +59,16 @@ public class SelectTests
         Assert.Equal(["5|4|2|7.5"], db.Lines("SELECT COUNT(*), COUNT(score), COUNT(DISTINCT year) - 1, SUM(score) FROM docs"));
     }
 
+    /// <summary>Issue 15, part 3: a select expression uses a key when their texts agree, however each was spaced; a repeated aggregate is computed once.</summary>
+    [Fact]
+    public void Group_by_matches_expressions_by_their_text_and_computes_a_repeated_aggregate_once()
+    {
+        using var db = Docs();
+        Assert.Equal(["NULL|1", "4004|1", "4032|1", "4040|2"], db.Lines("SELECT (year  +\n 1) * 2, COUNT(*) FROM docs GROUP BY year+1 ORDER BY 1"));
+        Assert.Equal(["NULL|5.0", "2001|6.0", "2015|3.0", "2019|1.0"], db.Lines("SELECT year, SUM(score) + SUM(score) FROM docs GROUP BY year ORDER BY year"));
+        Assert.Contains(db.Lines("EXPLAIN SELECT year, SUM(score) + SUM(score) FROM docs GROUP BY year HAVING SUM(score) > 1"), l => l.EndsWith("hash aggregate by year: SUM(score)", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Like_is_case_insensitive_for_ascii()
     {
