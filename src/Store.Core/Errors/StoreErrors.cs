@@ -38,6 +38,10 @@ public static class StoreErrors
     public static StoreException LogCorruption(string log, long frame, string detail) =>
         new(ErrorCode.Corruption, "XX001", $"database corruption in write-ahead log '{log}' at frame {frame}: {detail}");
 
+    /// <summary>A write-ahead log the database needs (it holds commits the main file lacks) that is missing, empty or another one.</summary>
+    public static StoreException LogMissing(string log, string detail) =>
+        new(ErrorCode.Corruption, "XX001", $"database corruption in write-ahead log '{log}': {detail}");
+
     public static StoreException Corruption(uint page, string detail) =>
         new(ErrorCode.Corruption, "XX001", $"database corruption in page {page}: {detail}") { PageNumber = page };
 

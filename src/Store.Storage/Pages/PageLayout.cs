@@ -11,7 +11,11 @@ namespace Store.Storage.Pages;
 /// [size-7, size-4)   reserved, zero
 /// [size-4, size)     checksum: low 32 bits of XxHash3 over [0, size-4), seeded with the page number
 /// </code>
-/// Seeding with the page number makes a page written to the wrong place fail its check.
+/// Seeding with the page number makes a page written to the wrong place fail its check. Page 0's
+/// checksum reads its log binding (<see cref="HeaderPage.LogBindingOffset"/>) as zeros: the
+/// pager rewrites that field in place while readers may be reading the page, and a crash in the
+/// middle of that write must not make the page fail. The field has its own checksum. Version 1
+/// files kept the field zero, so their page 0 checks out unchanged.
 /// </summary>
 internal static class PageLayout
 {
@@ -47,6 +51,18 @@ internal static class PageLayout
     public static bool HasValidChecksum(ReadOnlySpan<byte> page, uint pageNumber) =>
         BinaryPrimitives.ReadUInt32LittleEndian(page[^ChecksumFromEnd..]) == Checksum(page, pageNumber);
 
-    private static uint Checksum(ReadOnlySpan<byte> page, uint pageNumber) =>
-        (uint)XxHash3.HashToUInt64(page[..^ChecksumFromEnd], pageNumber);
+    private static uint Checksum(ReadOnlySpan<byte> page, uint pageNumber)
+    {
+        var covered = page[..^ChecksumFromEnd];
+        if (pageNumber != 0)
+        {
+            return (uint)XxHash3.HashToUInt64(covered, pageNumber);
+        }
+
+        var hash = new XxHash3(pageNumber);
+        hash.Append(covered[..HeaderPage.LogBindingOffset]);
+        hash.Append(stackalloc byte[HeaderPage.LogBindingSize]);
+        hash.Append(covered[(HeaderPage.LogBindingOffset + HeaderPage.LogBindingSize)..]);
+        return (uint)hash.GetCurrentHashAsUInt64();
+    }
 }

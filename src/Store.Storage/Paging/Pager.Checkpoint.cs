@@ -1,5 +1,7 @@
 using Store.Core.Errors;
 using Store.Storage.Buffers;
+using Store.Storage.Pages;
+using Store.Storage.Wal;
 
 namespace Store.Storage.Paging;
 
@@ -56,7 +58,7 @@ internal sealed partial class Pager
         {
             if (pages.Count > 0)
             {
-                CopyHome(pages, safe);
+                CopyHome(pages, safe, drained: safe == _wal.CommittedFrames);
             }
 
             RestartLogIfDrained();
@@ -73,7 +75,15 @@ internal sealed partial class Pager
         }
     }
 
-    private void CopyHome(List<(uint Page, int Frame)> pages, int safe)
+    /// <summary>
+    /// Copies <paramref name="pages"/> home, page 0 last with its log binding set: still pending
+    /// when frames stay behind, cleared when the copy is <paramref name="drained"/> (every
+    /// committed frame), after which the log restarts. The binding keeps naming this log when
+    /// cleared, so if a crash lets page 0 reach the disk before the other pages, the next open
+    /// still finds the log its own and copies it again. Page 0 goes last so that a crash, or a
+    /// write that fails, part way leaves the binding pending: the log is still required.
+    /// </summary>
+    private void CopyHome(List<(uint Page, int Frame)> pages, int safe, bool drained)
     {
         // The main file must never hold a page whose commit could still vanish from the log.
         if (_options.Synchronous != SynchronousMode.Off)
@@ -82,15 +92,36 @@ internal sealed partial class Pager
         }
 
         var image = new byte[PageSize];
+        int? headerFrame = null;
         foreach (var (page, frame) in pages)
         {
+            if (page == 0)
+            {
+                headerFrame = frame;
+                continue;
+            }
+
             _wal.ReadPage(frame, image);
             _main.Write((long)page * PageSize, image);
+        }
+
+        System.Diagnostics.Debug.Assert(headerFrame is not null, "every commit writes page 0, so every checkpoint copies it");
+        if (headerFrame is { } last)
+        {
+            _wal.ReadPage(last, image);
+            StampHeader(image, drained);
+            _main.Write(0, image);
         }
 
         if (_options.Synchronous != SynchronousMode.Off)
         {
             _main.Flush();
+        }
+
+        if (headerFrame is not null)
+        {
+            _versionOneHeader = false;
+            _logBound = !drained;
         }
 
         lock (_gate)
@@ -101,6 +132,29 @@ internal sealed partial class Pager
                 Pool.Invalidate(PageKey.MainFile(page));
             }
         }
+    }
+
+    /// <summary>
+    /// Sets the binding of a page 0 image about to be copied home and, for a version 1 file, the
+    /// version: the first checkpoint makes the file version 2, which a version 1 build refuses.
+    /// </summary>
+    private void StampHeader(byte[] image, bool drained)
+    {
+        if (HeaderPage.GetFormatVersion(image) != HeaderPage.FormatVersion)
+        {
+            // Resealing would bless a damaged image, so check it first.
+            if (!PageLayout.HasValidChecksum(image, 0))
+            {
+                var error = StoreErrors.Corruption(0, $"the log's image of the file header fails its checksum ('{_wal.Name}')");
+                Poison(error);
+                throw error;
+            }
+
+            HeaderPage.SetFormatVersion(image, HeaderPage.FormatVersion);
+            PageLayout.Seal(image, 0, PageLayout.GetLsn(image));
+        }
+
+        HeaderPage.SetLogBinding(image, new LogBinding(_wal.Sequence, _wal.Salt, Pending: !drained));
     }
 
     private void RestartLogIfDrained()

@@ -33,6 +33,11 @@ internal sealed partial class Pager
         PendingCommit pending;
         try
         {
+            if (!_logBound && !_versionOneHeader)
+            {
+                BindLog();
+            }
+
             pending = _wal.Append(pages, pageCount, lsn);
             if (_options.Synchronous == SynchronousMode.Full)
             {
@@ -71,5 +76,28 @@ internal sealed partial class Pager
                 // next write reports the cause.
             }
         }
+    }
+
+    /// <summary>
+    /// Before the first frame of a log generation is appended, records in the main file's
+    /// header that this generation (its sequence and salt) holds commits, and makes that durable:
+    /// once per log restart, not per commit. Header first, frames after: a crash between them
+    /// leaves a header naming a log that exists (its header was made durable at the restart)
+    /// and holds no commit, which opens clean; frames first would let a crash leave commits in
+    /// a log the header does not name, which the next open would take for a stranger's and
+    /// overwrite. Only the binding's 24 bytes are written: page 0's checksum leaves them out, so a
+    /// reader of the page at that moment and a crash inside the write both find it intact.
+    /// </summary>
+    private void BindLog()
+    {
+        Span<byte> field = stackalloc byte[HeaderPage.LogBindingSize];
+        HeaderPage.WriteLogBinding(field, new LogBinding(_wal.Sequence, _wal.Salt, Pending: true));
+        _main.Write(HeaderPage.LogBindingOffset, field);
+        if (_options.Synchronous != SynchronousMode.Off)
+        {
+            _main.Flush();
+        }
+
+        _logBound = true;
     }
 }

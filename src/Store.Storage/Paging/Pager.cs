@@ -30,11 +30,25 @@ internal sealed partial class Pager : IDisposable
     private uint _pageCount;
     private ulong _lastLsn;
 
+    /// <summary>
+    /// Whether the main file's header says the current log generation may hold commits (its
+    /// log binding is pending and names this generation); until it does, no frame may be
+    /// appended. Guarded by the writer gate.
+    /// </summary>
+    private bool _logBound;
+
+    /// <summary>
+    /// The main file is version 1, whose header has no log binding: commits do not bind the log,
+    /// so the file stays one that version 1 reads, until a checkpoint writes page 0 as version 2.
+    /// Guarded by the writer gate.
+    /// </summary>
+    private bool _versionOneHeader;
+
     /// <summary>Set after a failed write or fsync, or detected corruption: writes are refused until reopen.</summary>
     private Exception? _failure;
     private bool _disposed;
 
-    private Pager(IStorageDevice main, WriteAheadLog wal, WalRecovery recovery, int pageSize, uint mainPageCount, ulong mainLsn, PagerOptions options)
+    private Pager(IStorageDevice main, WriteAheadLog wal, WalRecovery recovery, int pageSize, byte[] mainHeader, PagerOptions options)
     {
         _main = main;
         _wal = wal;
@@ -46,8 +60,12 @@ internal sealed partial class Pager : IDisposable
             _index.Add(page, frame);
         }
 
-        _pageCount = recovery.Frames.Count > 0 ? recovery.DatabaseSize : mainPageCount;
-        _lastLsn = Math.Max(recovery.LastLsn, mainLsn);
+        _pageCount = recovery.Frames.Count > 0 ? recovery.DatabaseSize : HeaderPage.GetPageCount(mainHeader);
+        _lastLsn = Math.Max(recovery.LastLsn, HeaderPage.GetLastLsn(mainHeader));
+
+        // A pending binding names this log: the open refuses a log it does not name.
+        _logBound = HeaderPage.GetLogBinding(mainHeader) is { Pending: true };
+        _versionOneHeader = HeaderPage.GetFormatVersion(mainHeader) < HeaderPage.FormatVersion;
     }
 
     public int PageSize { get; }
@@ -81,7 +99,7 @@ internal sealed partial class Pager : IDisposable
         try
         {
             var walPath = path + "-wal";
-            return Open(main, () => FileDevice.Open(walPath, options.ReadOnly, create: !options.ReadOnly, options.BusyTimeout, notices), options, File.Exists(walPath) || !options.ReadOnly);
+            return Open(main, () => FileDevice.Open(walPath, options.ReadOnly, create: !options.ReadOnly, options.BusyTimeout, notices), options, File.Exists(walPath));
         }
         catch
         {
@@ -94,7 +112,11 @@ internal sealed partial class Pager : IDisposable
     public static Pager OpenInMemory(PagerOptions options) =>
         Open(new MemoryDevice(), () => new MemoryDevice(":memory:-wal"), options with { Synchronous = SynchronousMode.Off }, hasWal: true);
 
-    /// <summary>Opens over given devices; tests use this to inject faults.</summary>
+    /// <summary>
+    /// Opens over given devices; tests use this to inject faults. <paramref name="hasWal"/> says
+    /// whether the log exists: without it <paramref name="openWal"/> is called only to create one,
+    /// for a read-write open whose header needs no log.
+    /// </summary>
     public static Pager Open(IStorageDevice main, Func<IStorageDevice> openWal, PagerOptions options, bool hasWal = true)
     {
         if (!PageLayout.IsValidPageSize(options.PageSize))
@@ -104,17 +126,29 @@ internal sealed partial class Pager : IDisposable
 
         var header = FileFormat.ReadOrCreateHeader(main, options);
         var pageSize = HeaderPage.GetPageSize(header);
-        IStorageDevice walDevice = hasWal ? openWal() : new MemoryDevice(main.Name + "-wal");
+        var binding = HeaderPage.GetLogBinding(header);
+        if (!hasWal && binding is { Pending: true } expected)
+        {
+            throw WriteAheadLog.Missing(main.Name + "-wal", expected, "is missing");
+        }
+
+        IStorageDevice walDevice = hasWal || !options.ReadOnly ? openWal() : new MemoryDevice(main.Name + "-wal");
         WriteAheadLog wal;
         WalRecovery recovery;
         try
         {
-            wal = WriteAheadLog.Open(walDevice, pageSize, options.ReadOnly, out recovery);
+            wal = WriteAheadLog.Open(walDevice, pageSize, binding, options.ReadOnly, out recovery);
         }
         catch (IOException e)
         {
             walDevice.Dispose();
             throw StoreErrors.Io("recovery", walDevice.Name, e);
+        }
+        catch
+        {
+            // A log left open would keep its lock, and the next open of the database would find it locked.
+            walDevice.Dispose();
+            throw;
         }
 
         // Every commit writes page 0, so a log with committed frames holds a newer, intact
@@ -126,7 +160,7 @@ internal sealed partial class Pager : IDisposable
             throw StoreErrors.Corruption(0, "file header fails its checksum");
         }
 
-        return new Pager(main, wal, recovery, pageSize, HeaderPage.GetPageCount(header), HeaderPage.GetLastLsn(header), options);
+        return new Pager(main, wal, recovery, pageSize, header, options);
     }
 
     /// <summary>Starts a read transaction on the latest committed state.</summary>

@@ -19,7 +19,9 @@ namespace Store.Storage.Wal;
 ///             with the previous frame's checksum (the salt for frame 0) (u64 LE)
 /// </code>
 /// The chain means a frame is valid only if every frame before it is, so recovery stops at the
-/// first torn or stale frame and keeps what precedes the last commit frame.
+/// first torn or stale frame and keeps what precedes the last commit frame. The header's sequence
+/// and salt are the log's identity: the main file's header names them (<see cref="LogBinding"/>),
+/// and a log with others is not the database's own.
 /// </summary>
 internal static class WalLayout
 {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Security.Cryptography;
+using Store.Core.Errors;
 using Store.Storage.Devices;
 
 namespace Store.Storage.Wal;
@@ -29,42 +30,78 @@ internal sealed class WriteAheadLog : IDisposable
 
     public string Name => _device.Name;
 
+    /// <summary>The generation's checkpoint sequence, as its header holds it.</summary>
+    public uint Sequence => _sequence;
+
+    /// <summary>The generation's salt, as its header holds it; 0 when a read-only open found the log not the database's own (it is then never written).</summary>
+    public ulong Salt => _salt;
+
     /// <summary>
-    /// Opens the log and recovers its valid prefix: every frame up to the last commit frame
-    /// whose chain of checksums holds.
+    /// Opens the log beside a main file whose header holds <paramref name="binding"/> (null when
+    /// it cannot say: a version 1 file, or a binding whose write was cut short) and recovers its
+    /// valid prefix: every frame up to the last commit frame whose chain of checksums holds. A log
+    /// the binding does not name is not the database's own (a leftover beside a new file of the
+    /// same name, another database's, an older generation): when the binding says its log holds
+    /// commits, that is a corruption error and nothing is changed; otherwise the log holds nothing
+    /// the main file lacks, so it is not read, and a read-write open overwrites it. Without a
+    /// binding, any log with a valid header is trusted, as version 1 did.
     /// </summary>
-    public static WriteAheadLog Open(IStorageDevice device, int pageSize, bool readOnly, out WalRecovery recovery)
+    public static WriteAheadLog Open(IStorageDevice device, int pageSize, LogBinding? binding, bool readOnly, out WalRecovery recovery)
     {
         var log = new WriteAheadLog(device, pageSize);
+        var header = log.ReadHeader();
+        if (header is not { } found || (binding is { } named && !named.Names(found.Sequence, found.Salt)))
+        {
+            if (binding is { Pending: true } expected)
+            {
+                throw Missing(device.Name, expected,
+                    device.Length == 0 ? "is empty"
+                    : header is not { } other ? "has no valid header"
+                    : $"is another one: its sequence is {other.Sequence} and its salt {other.Salt:x16}, where the database names sequence {expected.Sequence} and salt {expected.Salt:x16}");
+            }
+
+            recovery = WalRecovery.Empty;
+            if (!readOnly)
+            {
+                log._sequence = binding?.Sequence ?? 0;
+                log.Restart();
+            }
+
+            return log;
+        }
+
+        (log._sequence, log._salt) = found;
         recovery = log.Recover();
         if (recovery.DamagedFrame is { } damaged && !readOnly)
         {
             // Nothing is cut away: the frames after the damage hold commits the user may still want.
-            throw Core.Errors.StoreErrors.LogCorruption(device.Name, damaged,
+            throw StoreErrors.LogCorruption(device.Name, damaged,
                 "it fails its checksum, yet intact commits follow it, so this is damage, not a write cut short by a crash; "
                 + "the files are left as they were: open the database read-only to read the commits before it");
         }
 
         if (!readOnly)
         {
-            if (recovery.HeaderValid)
+            // Drop a torn or uncommitted tail so stale frames can never line up behind new ones.
+            var validLength = WalLayout.FrameOffset(log.CommittedFrames, pageSize);
+            if (device.Length > validLength)
             {
-                // Drop a torn or uncommitted tail so stale frames can never line up behind new ones.
-                var validLength = WalLayout.FrameOffset(log.CommittedFrames, pageSize);
-                if (device.Length > validLength)
-                {
-                    device.SetLength(validLength);
-                    device.Flush();
-                }
-            }
-            else
-            {
-                log.Restart();
+                device.SetLength(validLength);
+                device.Flush();
             }
         }
 
         return log;
     }
+
+    /// <summary>
+    /// The error for a log the main file needs but cannot find: <paramref name="log"/> names where
+    /// it should be, <paramref name="what"/> says what is there instead.
+    /// </summary>
+    public static StoreException Missing(string log, LogBinding expected, string what) =>
+        StoreErrors.LogMissing(log,
+            $"the database's header says this log holds commits not yet copied into the database (log sequence {expected.Sequence}), but the log {what}; "
+            + "nothing was changed: put the database's own log back beside it, since opening the database without it would lose those commits");
 
     /// <summary>Reads the page image of <paramref name="frame"/> into <paramref name="page"/>.</summary>
     public void ReadPage(int frame, Span<byte> page)
@@ -86,7 +123,7 @@ internal sealed class WriteAheadLog : IDisposable
         var frameSize = WalLayout.FrameHeaderSize + _pageSize;
         if ((long)pages.Count * frameSize > Array.MaxLength)
         {
-            throw Core.Errors.StoreErrors.TooLarge("transaction", (long)pages.Count * frameSize, Array.MaxLength);
+            throw StoreErrors.TooLarge("transaction", (long)pages.Count * frameSize, Array.MaxLength);
         }
 
         var buffer = new byte[pages.Count * frameSize];
@@ -140,7 +177,8 @@ internal sealed class WriteAheadLog : IDisposable
 
     public void Dispose() => _device.Dispose();
 
-    private WalRecovery Recover()
+    /// <summary>The sequence and salt of a header that checks out, or null.</summary>
+    private (uint Sequence, ulong Salt)? ReadHeader()
     {
         Span<byte> header = stackalloc byte[WalLayout.HeaderSize];
         if (_device.Read(0, header) != WalLayout.HeaderSize
@@ -148,13 +186,17 @@ internal sealed class WriteAheadLog : IDisposable
             || BinaryPrimitives.ReadUInt32LittleEndian(header[WalLayout.HeaderPageSizeOffset..]) != _pageSize
             || BinaryPrimitives.ReadUInt64LittleEndian(header[WalLayout.HeaderChecksumOffset..]) != XxHash3.HashToUInt64(header[..WalLayout.HeaderChecksumOffset]))
         {
-            return new WalRecovery(false, [], 0, 0);
+            return null;
         }
 
-        _sequence = BinaryPrimitives.ReadUInt32LittleEndian(header[WalLayout.HeaderSequenceOffset..]);
-        _salt = BinaryPrimitives.ReadUInt64LittleEndian(header[WalLayout.HeaderSaltOffset..]);
-        _lastChecksum = _salt;
+        return (BinaryPrimitives.ReadUInt32LittleEndian(header[WalLayout.HeaderSequenceOffset..]),
+            BinaryPrimitives.ReadUInt64LittleEndian(header[WalLayout.HeaderSaltOffset..]));
+    }
 
+    /// <summary>Reads the frames of a log whose header checked out; the sequence and salt are set from it.</summary>
+    private WalRecovery Recover()
+    {
+        _lastChecksum = _salt;
         var committed = new List<(uint Page, int Frame)>();
         var pending = new List<(uint Page, int Frame)>();
         uint databaseSize = 0;
@@ -193,7 +235,7 @@ internal sealed class WriteAheadLog : IDisposable
         }
 
         var damaged = broken is { } at && LaterCommitFollows(at, frame, lastLsn, pending.Count > 0 ? frameLsn : null) ? broken : null;
-        return new WalRecovery(true, committed, databaseSize, lastLsn, damaged);
+        return new WalRecovery(committed, databaseSize, lastLsn, damaged);
     }
 
     /// <summary>
