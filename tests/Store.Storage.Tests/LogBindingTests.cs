@@ -327,9 +327,9 @@ public class LogBindingTests
     /// </summary>
     private static void CommitAndKill(string path, params uint[] values)
     {
-        var main = FileDevice.Open(path, readOnly: false, create: true);
+        var main = FileDevice.Open(path, readOnly: false, create: true, TimeSpan.Zero, _ => { });
         FileDevice? wal = null;
-        var pager = Pager.Open(main, () => wal = FileDevice.Open(path + "-wal", readOnly: false, create: true), Options, File.Exists(path + "-wal"));
+        var pager = Pager.Open(main, () => wal = FileDevice.Open(path + "-wal", readOnly: false, create: true, TimeSpan.Zero, _ => { }), Options, File.Exists(path + "-wal"));
         uint? page = null;
         foreach (var value in values)
         {
