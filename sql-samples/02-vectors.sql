@@ -44,5 +44,5 @@ SELECT l2_distance('[0, 0]', '[3, 4]') AS l2,
 FROM items WHERE id = 1;
 
 -- Sparse vectors: a dot product over shared indexes.
-SELECT name, round(sparse_dot(terms, '{10:1.0, 55:1.0}'), 4) AS score
+SELECT name, round(inner_product(terms, '{10:1.0, 55:1.0}'), 4) AS score
 FROM items WHERE terms IS NOT NULL ORDER BY score DESC, id;

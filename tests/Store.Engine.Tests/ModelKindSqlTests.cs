@@ -42,7 +42,7 @@ public sealed class ModelKindSqlTests : IDisposable
     }
 
     [Fact]
-    public void Sparse_embed_fills_a_sparse_column_that_sparse_dot_then_searches()
+    public void Sparse_embed_fills_a_sparse_column_that_negative_inner_product_then_searches()
     {
         _db.Run($"CREATE MODEL splade FROM '{_directory.File("sparse.onnx")}' WITH (kind = 'sparse')");
         Assert.Equal(Bodies.Length, _db.Run("UPDATE docs SET terms = sparse_embed('splade', body)"));
@@ -54,7 +54,7 @@ public sealed class ModelKindSqlTests : IDisposable
             Assert.Equal(vectors[row[0].AsInteger - 1], row[1].AsSparse);
         }
 
-        var best = _db.Scalar("SELECT id FROM docs ORDER BY sparse_dot(terms, sparse_embed('splade', 'sweet cherry')) DESC LIMIT 1");
+        var best = _db.Scalar("SELECT id FROM docs ORDER BY terms <#> sparse_embed('splade', 'sweet cherry') LIMIT 1");
         Assert.Equal(4, best.AsInteger);
     }
 

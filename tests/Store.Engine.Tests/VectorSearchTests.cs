@@ -76,7 +76,7 @@ public class VectorSearchTests
         Assert.Equal(1.0, db.Scalar("SELECT cosine_distance('[1,0]', '[0,1]')").AsReal, 6);
         Assert.True(db.Scalar("SELECT '[0,0]' <=> '[0,1]'").IsNull);
         Assert.Equal(3, db.Scalar("SELECT vector_dims('[1,2,3]')").AsInteger);
-        Assert.Equal(1.5, db.Scalar("SELECT sparse_dot('{1:0.5, 7:1}', '{7:1, 9:4}') + 0.5").AsReal, 6);
+        Assert.Equal(1.5, db.Scalar("SELECT inner_product('{1:0.5, 7:1}', '{7:1, 9:4}') + 0.5").AsReal, 6);
     }
 
     [Fact]

@@ -71,6 +71,46 @@ public sealed class SparseVector : IEquatable<SparseVector>
         return sum;
     }
 
+    /// <summary>The sum of squared weights.</summary>
+    public double SquaredNorm()
+    {
+        double sum = 0;
+        foreach (var weight in _weights)
+        {
+            sum += (double)weight * weight;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Squared Euclidean distance by merging the index lists: exact where the norms are far larger than the distance, unlike |a|^2 + |b|^2 - 2ab.</summary>
+    public double L2Squared(SparseVector other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        double sum = 0;
+        int i = 0, j = 0;
+        while (i < _indices.Length || j < other._indices.Length)
+        {
+            double difference;
+            if (j == other._indices.Length || (i < _indices.Length && _indices[i] < other._indices[j]))
+            {
+                difference = _weights[i++];
+            }
+            else if (i == _indices.Length || other._indices[j] < _indices[i])
+            {
+                difference = other._weights[j++];
+            }
+            else
+            {
+                difference = (double)_weights[i++] - other._weights[j++];
+            }
+
+            sum += difference * difference;
+        }
+
+        return sum;
+    }
+
     public bool Equals(SparseVector? other) =>
         other is not null && Indices.SequenceEqual(other.Indices) && Weights.SequenceEqual(other.Weights);
 

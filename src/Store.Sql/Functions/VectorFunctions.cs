@@ -17,6 +17,5 @@ internal static class VectorFunctions
         },
         new("vector_dims", 1, 1, a => DbValue.FromInteger(VectorDistances.AsVector(a[0]).Length)),
         new("vector_norm", 1, 1, a => DbValue.FromReal(Math.Sqrt(Store.Core.Vectors.VectorDistance.Dot(VectorDistances.AsVector(a[0]), VectorDistances.AsVector(a[0]))))),
-        new("sparse_dot", 2, 2, a => DbValue.FromReal(VectorDistances.AsSparse(a[0]).Dot(VectorDistances.AsSparse(a[1])))),
     ];
 }

@@ -8,7 +8,9 @@ namespace Store.Sql.Values;
 /// The distance functions over SQL values, on the SIMD kernels. A NULL operand gives NULL, and
 /// so does a zero vector under cosine, whose distance is undefined: nearest-neighbour orderings
 /// leave such rows out. Text operands are read as vector literals, so a query can compare a
-/// column with <c>'[0.1, 0.2]'</c>.
+/// column with <c>'[0.1, 0.2]'</c>. When either operand is SPARSE or a sparse literal
+/// (<c>'{index:weight, ...}'</c>), both are read as sparse vectors and compared by merging
+/// their index lists, under the same three metrics as pgvector's sparsevec.
 /// </summary>
 internal static class VectorDistances
 {
@@ -19,9 +21,19 @@ internal static class VectorDistances
             return DbValue.Null;
         }
 
-        var distance = Distance(metric, AsVector(a), AsVector(b));
+        var distance = IsSparse(a) || IsSparse(b)
+            ? SparseDistance(metric, AsSparse(a), AsSparse(b))
+            : Distance(metric, AsVector(a), AsVector(b));
         return double.IsNaN(distance) ? DbValue.Null : DbValue.FromReal(distance);
     }
+
+    /// <summary>The distance between two sparse vectors, in double precision (their weights are float32, so no sum overflows); NaN under cosine with an empty or zero vector.</summary>
+    public static double SparseDistance(VectorMetric metric, SparseVector x, SparseVector y) => metric switch
+    {
+        VectorMetric.L2 => Math.Sqrt(x.L2Squared(y)),
+        VectorMetric.NegativeInnerProduct => 0.0 - x.Dot(y),
+        _ => x.SquaredNorm() * y.SquaredNorm() is var norms and > 0 ? 1 - (x.Dot(y) / Math.Sqrt(norms)) : double.NaN,
+    };
 
     /// <summary>
     /// The distance between two vectors of equal length; NaN when undefined (cosine with a zero
@@ -61,6 +73,9 @@ internal static class VectorDistances
         VectorBounds.Check(vector);
         return vector;
     }
+
+    private static bool IsSparse(DbValue value) =>
+        value.Kind == DbValueKind.Sparse || (value.Kind == DbValueKind.Text && value.AsText.AsSpan().TrimStart().StartsWith('{'));
 
     /// <summary>A sparse operand: a sparse vector, or a text literal of one.</summary>
     public static SparseVector AsSparse(DbValue value) => value.Kind switch

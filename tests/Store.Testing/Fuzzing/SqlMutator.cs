@@ -22,7 +22,7 @@ public sealed class SqlMutator(Random random, IReadOnlyList<string>? seeds = nul
         "CREATE INDEX docs_year ON docs (year, title)",
         "EXPLAIN SELECT * FROM docs WHERE id = 3",
         "SET hnsw.ef_search = 40",
-        "SELECT sparse_dot('{1:0.5, 3:1.0}', '{3:2}'), vector_dims('[1,2]'), coalesce(NULL, 1), substr('hello', 2, 3)",
+        "SELECT inner_product('{1:0.5, 3:1.0}', '{3:2}'), vector_dims('[1,2]'), coalesce(NULL, 1), substr('hello', 2, 3)",
     ];
 
     private static readonly string[] Tokens =
