@@ -12,7 +12,8 @@ internal interface IMethodIndex
     /// <summary>Adds a row; a row whose indexed value is NULL (or not indexable) is left out.</summary>
     void Insert(long rowId, DbValue[] row);
 
-    void Delete(long rowId);
+    /// <summary>Takes a row out; <paramref name="row"/> is its values as they were, for a method that must know what it indexed (BM25's terms).</summary>
+    void Delete(long rowId, DbValue[] row);
 
     /// <summary>What the integrity check finds wrong between the stored index and the table's rows.</summary>
     List<string> Check(IReadOnlyList<(long RowId, DbValue[] Values)> rows);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Store.Access.Catalog;
+using Store.Access.FullText;
 using Store.Access.Vectors.Hnsw;
 using Store.Access.Vectors.Ivf;
 using Store.Core.Errors;
@@ -20,7 +21,7 @@ internal static class IndexMethods
         new IvfMethod(),
         new PlannedIndexMethod("spann", SqlType.Vector, QueryShape.NearestByDistance),
         new PlannedIndexMethod("sparse", SqlType.Sparse, QueryShape.NearestByDistance),
-        new PlannedIndexMethod("bm25", SqlType.Text, QueryShape.TopByScore, QueryShape.TextMatch),
+        new Bm25Method(),
     ];
 
     private static readonly FrozenDictionary<string, IndexMethod> ByName = All.ToFrozenDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);

@@ -145,7 +145,7 @@ internal sealed class Table
         _rows.Put(KeyCodec.RowIdKey(rowId), row);
         foreach (var (_, index) in _methodIndexes.Value.Where(m => m.Info.ColumnPositions.Any(c => !values[c].Equals(old[c]))))
         {
-            index.Delete(rowId);
+            index.Delete(rowId, old);
             index.Insert(rowId, values);
         }
 
@@ -164,7 +164,7 @@ internal sealed class Table
         _rows.Delete(KeyCodec.RowIdKey(rowId));
         foreach (var (_, index) in _methodIndexes.Value)
         {
-            index.Delete(rowId);
+            index.Delete(rowId, old);
         }
 
         return true;

@@ -32,6 +32,10 @@ internal interface IVectorIndex : IMethodIndex
         }
     }
 
+    void Delete(long rowId);
+
+    void IMethodIndex.Delete(long rowId, DbValue[] row) => Delete(rowId);
+
     /// <summary>
     /// The k nearest rows that <paramref name="allowed"/> accepts, nearest first by the index's
     /// distance; null when this transaction cannot use the loaded index (see

@@ -1,4 +1,5 @@
 using Store.Access.Catalog;
+using Store.Access.FullText;
 using Store.Access.Indexing;
 using Store.Access.Vectors.Hnsw;
 using Store.Access.Vectors.Ivf;
@@ -17,13 +18,13 @@ public sealed class IndexMethodsTests
     [Theory]
     [InlineData("hnsw", typeof(HnswMethod))]
     [InlineData("IVF", typeof(IvfMethod))]
+    [InlineData("BM25", typeof(Bm25Method))]
     public void Get_finds_an_available_method_by_name_in_any_case(string name, Type expected) =>
         Assert.IsType(expected, IndexMethods.Get(name));
 
     [Theory]
     [InlineData("spann")]
     [InlineData("sparse")]
-    [InlineData("BM25")]
     public void Get_of_a_planned_method_is_a_typed_not_available_error(string name)
     {
         var error = Assert.Throws<StoreException>(() => IndexMethods.Get(name));
