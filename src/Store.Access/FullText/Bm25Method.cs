@@ -75,8 +75,11 @@ internal sealed class Bm25Method : IndexMethod
 
     /// <summary>
     /// Inserts the rows one at a time, as the table reads them a leaf at a time: one row's terms are
-    /// objects at any moment, and the postings go straight into the index's pages (which the write
-    /// transaction holds until commit, as for any large write).
+    /// objects at any moment, and the postings go straight into the index's pages. Those pages are
+    /// held as images by the write transaction until commit (as for any large write), so a build's
+    /// memory grows with the index's size in pages, not with posting objects: 20,000 Gutenberg
+    /// passages (8.4 MB of text) gave a 40 MB index in 7.3 s (Debug build), peak RSS 158 MB against
+    /// 73 MB for loading them. A sorted bulk build of blocked postings is the block-max slice's work.
     /// </summary>
     public override void Build(IndexContext context, Table table)
     {

@@ -4,6 +4,7 @@ using Store.Access.Integrity;
 using Store.Core.Errors;
 using Store.Core.Values;
 using Store.Storage.Paging;
+using Store.Testing;
 
 namespace Store.Access.Tests.FullText;
 
@@ -153,6 +154,28 @@ public sealed class Bm25IndexTests
         new SystemCatalog(rebuild, new DatabaseState()).Reindex("docs_text");
         Assert.Equal(incremental, Bm25Corpus.Records(rebuild));
         Assert.True(new IntegrityChecker(rebuild, new DatabaseState()).Run().IsOk);
+    }
+
+    [Fact]
+    public void A_reopened_database_reads_the_index_it_committed()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("bm25.store");
+        List<string> records;
+        List<(long RowId, double Score)> found;
+        using (var pager = Pager.Open(path, new PagerOptions()))
+        {
+            Fill(pager, new Random(24), 120, ["title", "body"]);
+            using var reader = pager.BeginRead();
+            records = Bm25Corpus.Records(reader);
+            found = Bm25Corpus.Index(reader).Search("steam engines on the river", 10, null);
+        }
+
+        using var reopened = Pager.Open(path, new PagerOptions());
+        using var again = reopened.BeginRead();
+        Assert.Equal(records, Bm25Corpus.Records(again));
+        Assert.Equal(found, Bm25Corpus.Index(again).Search("steam engines on the river", 10, null));
+        Assert.True(new IntegrityChecker(again, new DatabaseState()).Run().IsOk);
     }
 
     [Fact]
