@@ -81,7 +81,7 @@ internal sealed partial class Bm25Index
         var live = cursors.Select(c => c.Postings.MoveNext()).ToArray();
 
         // The worst of the best k at the head: lowest score, then highest rowid.
-        var best = new PriorityQueue<long, (double Score, long RowId)>(k + 1, Comparer<(double Score, long RowId)>.Create(
+        var best = new PriorityQueue<long, (double Score, long RowId)>(Math.Min(k, 1024) + 1, Comparer<(double Score, long RowId)>.Create(
             static (x, y) => x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.RowId.CompareTo(x.RowId)));
         while (true)
         {

@@ -8,7 +8,7 @@ namespace Store.Testing.Crash;
 
 /// <summary>
 /// The crash test's workload: a deterministic sequence of transactions over a table with a
-/// B+tree index and an HNSW and an IVF index on a vector column, so the state after transaction t can be
+/// B+tree index, an HNSW and an IVF index on a vector column and a BM25 index on its text, so the state after transaction t can be
 /// rebuilt in memory from (seed, t) alone.
 /// Transaction t also writes t into the progress table, which tells recovery's result apart.
 /// </summary>
@@ -57,6 +57,7 @@ public static class CrashWorkload
         catalog.CreateIndex(new IndexSchema("items_n", ItemsTable, ["n"]));
         catalog.CreateIndex(new IndexSchema(VectorIndex, ItemsTable, ["emb"], Method: "hnsw", Options: [new("m", "6"), new("ef_construction", "32")]));
         catalog.CreateIndex(new IndexSchema("items_ivf", ItemsTable, ["emb"], Method: "ivf", Options: [new("lists", $"{IvfLists}")]));
+        catalog.CreateIndex(new IndexSchema("items_bm25", ItemsTable, ["body"], Method: "bm25"));
         catalog.OpenTable(ProgressTable).Insert([DbValue.FromInteger(1), DbValue.FromInteger(0)]);
         txn.Commit();
         return 0;
@@ -136,7 +137,7 @@ public static class CrashWorkload
                 continue;
             }
 
-            var body = new string((char)('a' + random.Next(26)), random.Next(10) == 0 ? random.Next(2000, 20000) : random.Next(1, 300));
+            var body = Body(random.Next(26), random.Next(10) == 0 ? random.Next(2000, 20000) : random.Next(1, 300));
             var vector = random.Next(8) == 0 ? DbValue.Null : DbValue.FromVector(Enumerable.Range(0, Dimensions).Select(_ => (float)random.NextDouble()).ToArray());
             var row = new[] { DbValue.FromInteger(id), DbValue.FromText(body), DbValue.FromInteger(random.Next(100)), vector };
             operations.Add(new Operation(kind, id, row));
@@ -144,6 +145,16 @@ public static class CrashWorkload
 
         return operations;
     }
+
+    /// <summary>Words of seven letters, each the next letter of the alphabet from <paramref name="first"/> on: text that gives the BM25 index several terms per row.</summary>
+    private static string Body(int first, int length) =>
+        string.Create(length, first, static (text, first) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                text[i] = i % 8 == 7 ? ' ' : (char)('a' + ((first + (i / 8)) % 26));
+            }
+        });
 
     /// <summary>0 = insert, 1 = update, 2 = delete.</summary>
     private sealed record Operation(int Kind, long Id, DbValue[] Row)
