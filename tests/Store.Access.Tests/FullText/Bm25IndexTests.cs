@@ -1,8 +1,10 @@
+using Store.Access.BTrees;
 using Store.Access.Catalog;
 using Store.Access.FullText;
 using Store.Access.Integrity;
 using Store.Core.Errors;
 using Store.Core.Values;
+using Store.Storage.Pages;
 using Store.Storage.Paging;
 using Store.Testing;
 
@@ -211,6 +213,18 @@ public sealed class Bm25IndexTests
     }
 
     [Fact]
+    public void A_term_too_long_for_a_key_is_not_indexed_and_keeps_its_position()
+    {
+        // 200 Cyrillic letters: a word the analyzer keeps (under 256 characters), 400 bytes of UTF-8.
+        var document = Bm25Document.Of(TextAnalyzer.None, [DbValue.FromText($"steam {new string('\u0436', 200)} engine")], [0]);
+        Assert.Equal(2, document.Length);
+        Assert.Equal([2], document.Terms["engine"]);
+        Assert.True(Bm25Document.IsIndexable(new string('\u0436', Bm25Document.MaxTermBytes / 2)));
+        Assert.False(Bm25Document.IsIndexable(new string('\u0436', (Bm25Document.MaxTermBytes / 2) + 1)));
+        Assert.True(Bm25Records.PostingKey(new string('\u0436', Bm25Document.MaxTermBytes / 2), 1).Length <= BTree.MaxKeySize(PageLayout.MinPageSize));
+    }
+
+    [Fact]
     public void The_allowed_filter_still_returns_k_rows_when_k_rows_match()
     {
         var oracle = new Bm25Oracle(TextAnalyzer.English, 0.9, 0.4);
@@ -312,6 +326,8 @@ public sealed class Bm25IndexTests
         Bm25Corpus.Table(txn).Insert(Bm25Corpus.Row(1, null, "steam"));
         Assert.Empty(index.Search("zeppelin", 10, null));
         Assert.Equal([1L], index.Search("zeppelin steam", 10, null).Select(f => f.RowId));
+        Assert.Equal([1L], index.Search("steam", int.MaxValue, null).Select(f => f.RowId));
+        Assert.Empty(index.Search("steam", 0, null));
     }
 
     /// <summary>Creates the table and an index over <paramref name="columns"/>, then inserts rows with ids 1..count.</summary>
