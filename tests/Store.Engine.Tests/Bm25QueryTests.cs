@@ -50,6 +50,8 @@ public sealed class Bm25QueryTests
         Assert.Equal(0.0, expected[2].Score);
         Assert.Equal(expected, Scored(db, "SELECT id, bm25(body, :q) FROM docs WHERE id <> 4 ORDER BY bm25(body, :q) DESC LIMIT 4", q));
         Assert.Equal(["5", "3"], db.Lines("SELECT id FROM docs WHERE body MATCH :q ORDER BY bm25(body, :q) DESC LIMIT 4", q));
+        Assert.Equal(["1", "2", "4"], db.Lines("SELECT id FROM docs WHERE id <> 3 ORDER BY bm25(body, NULL) DESC LIMIT 3"));
+        Assert.Equal(["1", "2", "4"], db.Lines("SELECT id FROM docs WHERE id <> 3 ORDER BY bm25(body, NULL) + 0 DESC LIMIT 3"));
     }
 
     [Fact]

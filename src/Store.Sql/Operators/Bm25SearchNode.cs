@@ -14,7 +14,8 @@ namespace Store.Sql.Operators;
 /// evaluated on each candidate row the index scores, so k rows come back whenever k rows match.
 /// Rows holding none of the query's terms score 0 and sort after every row that holds one; when
 /// fewer than k rows score above 0 the rest are those zero-score rows that pass the filter, in
-/// rowid order, as the exact ordering would give them. Emits the rows (with rowid) best first.
+/// rowid order, as the exact ordering would give them (so do all rows for a NULL query, whose
+/// scores are all NULL). Emits the rows (with rowid) best first.
 /// </summary>
 internal sealed class Bm25SearchNode(TableInfo table, string alias, IndexInfo index, BoundExpression query, BoundExpression? filter, BoundExpression limit, BoundExpression? offset) : PlanNode
 {
@@ -23,7 +24,7 @@ internal sealed class Bm25SearchNode(TableInfo table, string alias, IndexInfo in
     public override IEnumerable<DbValue[]> Execute(QueryContext context)
     {
         var k = NearestNeighbourScanNode.RowsWanted(limit, offset, context);
-        if (TextSearch.QueryText(query.Evaluate([], context.Evaluation)) is not { } text || k == 0)
+        if (k == 0)
         {
             return [];
         }
@@ -31,7 +32,10 @@ internal sealed class Bm25SearchNode(TableInfo table, string alias, IndexInfo in
         var rows = context.Catalog.OpenTable(table.Schema.Name);
         bool Passes(DbValue[] row) => filter is null || SqlLogic.IsTrue(filter.Evaluate(row, context.Evaluation));
 
-        var found = TextSearch.Open(context.Catalog, index).Search(text, k, filter is null ? null : rowId => Passes(TableColumns.WithRowId(rows.Get(rowId)!, rowId)));
+        // A NULL query scores every row NULL: nothing is searched, and the rows come in rowid order as the exact ordering's ties do.
+        var found = TextSearch.QueryText(query.Evaluate([], context.Evaluation)) is { } text
+            ? TextSearch.Open(context.Catalog, index).Search(text, k, filter is null ? null : rowId => Passes(TableColumns.WithRowId(rows.Get(rowId)!, rowId)))
+            : [];
         var result = found.Select(f => TableColumns.WithRowId(rows.Get(f.RowId)!, f.RowId)).ToList();
         if (result.Count < k)
         {
