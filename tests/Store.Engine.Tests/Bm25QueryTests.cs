@@ -43,10 +43,14 @@ public sealed class Bm25QueryTests
         using var db = new SqlRunner();
         db.Run("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)");
         db.Run("INSERT INTO docs (body) VALUES ('coal'), (NULL), ('steam'), ('iron'), ('steam steam'), ('river')");
-        db.Run("CREATE INDEX docs_body ON docs USING bm25 (body)");
+        db.Run("CREATE INDEX docs_body ON docs USING bm25 (body) WITH (k1 = 1.2, b = 0.75)");
         var q = Query("steam");
         var expected = BruteForce(db, "bm25(body, :q)", "id <> 4", q).Take(4).ToList();
         Assert.Equal([5L, 3, 1, 2], expected.Select(r => r.Id));
+
+        // By hand: 5 documents (the NULL row is none), 'steam' in 2 of them, mean length 6 / 5.
+        var idf = Math.Log(1 + ((5 - 2 + 0.5) / (2 + 0.5)));
+        Assert.Equal(idf * 2.2 / (1 + (1.2 * (0.25 + (0.75 * 1 / 1.2)))), expected[1].Score, 12);
         Assert.Equal(0.0, expected[2].Score);
         Assert.Equal(expected, Scored(db, "SELECT id, bm25(body, :q) FROM docs WHERE id <> 4 ORDER BY bm25(body, :q) DESC LIMIT 4", q));
         Assert.Equal(["5", "3"], db.Lines("SELECT id FROM docs WHERE body MATCH :q ORDER BY bm25(body, :q) DESC LIMIT 4", q));
