@@ -77,6 +77,8 @@ public sealed class Bm25QueryTests
         var plan = string.Join("\n", db.Lines("EXPLAIN SELECT id FROM docs WHERE year > 1900 ORDER BY bm25(body, 'steam engines') DESC LIMIT 10"));
         Assert.Contains("bm25 search of table docs using index docs_body (body) for terms steam engin (exhaustive scoring of the terms' postings, k = 10), filter", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("top-k", plan, StringComparison.OrdinalIgnoreCase);
+        var matching = string.Join("\n", db.Lines("EXPLAIN SELECT id FROM docs WHERE body MATCH :q AND year > 1900 ORDER BY bm25(body, :q) DESC LIMIT 10", Query("steam")));
+        Assert.Contains("k = 10), only rows matching :q, filter (year > 1900) on each scored row", matching, StringComparison.Ordinal);
     }
 
     [Fact]

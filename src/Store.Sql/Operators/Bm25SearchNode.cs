@@ -15,9 +15,11 @@ namespace Store.Sql.Operators;
 /// Rows holding none of the query's terms score 0 and sort after every row that holds one; when
 /// fewer than k rows score above 0 the rest are those zero-score rows that pass the filter, in
 /// rowid order, as the exact ordering would give them (so do all rows for a NULL query, whose
-/// scores are all NULL). Emits the rows (with rowid) best first.
+/// scores are all NULL), unless the WHERE clause asked for the query's MATCH
+/// (<paramref name="matched"/>), which leaves out every row scoring 0. Emits the rows (with rowid) best first.
 /// </summary>
-internal sealed class Bm25SearchNode(TableInfo table, string alias, IndexInfo index, BoundExpression query, BoundExpression? filter, BoundExpression limit, BoundExpression? offset) : PlanNode
+internal sealed class Bm25SearchNode(
+    TableInfo table, string alias, IndexInfo index, BoundExpression query, BoundExpression? filter, bool matched, BoundExpression limit, BoundExpression? offset) : PlanNode
 {
     public override Scope Scope { get; } = TableColumns.ScopeOf(table.Schema, alias);
 
@@ -37,7 +39,7 @@ internal sealed class Bm25SearchNode(TableInfo table, string alias, IndexInfo in
             ? TextSearch.Open(context.Catalog, index).Search(text, k, filter is null ? null : rowId => Passes(TableColumns.WithRowId(rows.Get(rowId)!, rowId)))
             : [];
         var result = found.Select(f => TableColumns.WithRowId(rows.Get(f.RowId)!, f.RowId)).ToList();
-        if (result.Count < k)
+        if (result.Count < k && !matched)
         {
             var scored = found.Select(f => f.RowId).ToHashSet();
             result.AddRange(rows.Scan().Where(r => !scored.Contains(r.RowId)).Select(r => TableColumns.WithRowId(r.Values, r.RowId)).Where(Passes).Take(k - result.Count));
@@ -49,6 +51,7 @@ internal sealed class Bm25SearchNode(TableInfo table, string alias, IndexInfo in
     public override string Describe(QueryContext context) =>
         $"{TextSearch.Method} search of table {table.Schema.Name}{TableScanNode.AliasText(table, alias)} using index {index.Schema.Name} ({string.Join(", ", index.Schema.Columns)}) "
         + $"for {Terms(context)} (exhaustive scoring of the terms' postings, k = {limit}{(offset is null ? "" : $" + {offset}")})"
+        + (matched ? $", only rows matching {query}" : "")
         + (filter is null ? "" : $", filter {filter} on each scored row");
 
     /// <summary>The query's analyzed terms when its value is known, else the query expression.</summary>

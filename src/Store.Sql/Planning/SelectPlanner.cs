@@ -173,10 +173,17 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
 
         var columns = call.Arguments.SkipLast(1).Cast<ColumnExpression>().Select(c => c.Name).ToList();
         var index = context.At(call, () => TextSearch.Find(query.Catalog, table.Schema.Name, columns));
+        // A MATCH of the searched query on the searched column holds for exactly the rows the
+        // search scores above 0, so the search answers it without analyzing each row's text again.
+        var conjuncts = Conjuncts.Split(select.Where).ToList();
+        var matched = columns.Count == 1 && conjuncts.RemoveAll(c => c is MatchExpression { Operand: ColumnExpression m } match
+            && string.Equals(m.Name, columns[0], StringComparison.OrdinalIgnoreCase) && (m.Table is null || string.Equals(m.Table, alias, StringComparison.OrdinalIgnoreCase))
+            && SyntaxText.Of(match.Query) == SyntaxText.Of(call.Arguments[^1])) > 0;
+        var filter = conjuncts.Count == 0 ? null
+            : new ExpressionBinder(scope, context).Bind(conjuncts.Aggregate((a, b) => new BinaryExpression(BinaryOperator.And, a, b, a.Line, a.Column)));
         var constants = new ExpressionBinder(Scope.Empty, context);
-        var filter = select.Where is null ? null : new ExpressionBinder(scope, context).Bind(select.Where);
         return new Bm25SearchNode(
-            table, alias, index, constants.Bind(call.Arguments[^1]), filter, constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
+            table, alias, index, constants.Bind(call.Arguments[^1]), filter, matched, constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
     }
 
     /// <summary>Whether an expression reads no column but the rowid or the column that aliases it, so an index's row ids answer it.</summary>
