@@ -101,6 +101,10 @@ public static class StoreErrors
     public static StoreException AmbiguousColumn(string name) =>
         new(ErrorCode.AmbiguousName, "42702", $"column reference '{name}' is ambiguous");
 
+    /// <summary>A full-text function or MATCH names columns that no full-text index of the table covers, in that order.</summary>
+    public static StoreException NoTextIndex(string method, string table, IEnumerable<string> columns) =>
+        new(ErrorCode.NotFound, "42704", $"no {method} index on {table}({string.Join(", ", columns)})");
+
     public static StoreException NotSupported(string detail) =>
         new(ErrorCode.NotSupported, "0A000", $"not supported: {detail}");
 

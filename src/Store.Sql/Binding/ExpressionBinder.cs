@@ -34,6 +34,7 @@ internal sealed class ExpressionBinder(Scope scope, BindingContext context, Grou
             BetweenExpression b => BindBetween(b),
             InListExpression i => new InListNode(Bind(i.Operand), i.Items.Select(Bind).ToList(), i.Negated),
             LikeExpression l => new LikeNode(Bind(l.Operand), Bind(l.Pattern), l.Negated),
+            MatchExpression m => BindMatch(m),
             CaseExpression c => new CaseNode(
                 c.Operand is null ? null : Bind(c.Operand),
                 c.Branches.Select(b => (Bind(b.When), Bind(b.Then))).ToList(),
@@ -67,6 +68,11 @@ internal sealed class ExpressionBinder(Scope scope, BindingContext context, Grou
             throw context.Error(StoreErrors.NotSupported($"aggregate {f.Name.ToUpperInvariant()} is not allowed here"), f.Line, f.Column);
         }
 
+        if (TextSearch.IsScoreCall(f))
+        {
+            return BindScore(f);
+        }
+
         if (!f.Star && !f.Distinct && ModelFunctions.TryGet(f.Name, f.Arguments.Count, out var model))
         {
             var arguments = f.Arguments.Select(Bind).ToList();
@@ -87,4 +93,37 @@ internal sealed class ExpressionBinder(Scope scope, BindingContext context, Grou
 
         return new FunctionNode(function, f.Arguments.Select(Bind).ToList());
     }
+
+    /// <summary><c>bm25(column, ..., query)</c>: the columns, in index order, name one table's bm25 index.</summary>
+    private Bm25ScoreNode BindScore(FunctionCallExpression f)
+    {
+        var columns = f.Arguments.Take(f.Arguments.Count - 1).Select(a => a is ColumnExpression c
+            ? TextColumn(c)
+            : throw context.Error(StoreErrors.InvalidArgument($"{TextSearch.Method}() takes the indexed columns in index order, then the query, as {TextSearch.Method}(body, :q) or {TextSearch.Method}(title, body, :q)"), a.Line, a.Column)).ToList();
+        if (columns.Select(c => c.Table).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any())
+        {
+            throw context.Error(StoreErrors.InvalidArgument($"{TextSearch.Method}() names columns of one table"), f.Line, f.Column);
+        }
+
+        return new Bm25ScoreNode(columns[0].Table, [.. columns.Select(c => c.Name)], [.. columns.Select(c => c.Position)], Bind(f.Arguments[^1]));
+    }
+
+    /// <summary><c>column MATCH query</c> through the bm25 index on that column.</summary>
+    private MatchNode BindMatch(MatchExpression m)
+    {
+        var column = m.Operand is ColumnExpression c
+            ? TextColumn(c)
+            : throw context.Error(StoreErrors.InvalidArgument("MATCH takes a column with a bm25 index on its left, as body MATCH :q"), m.Line, m.Column);
+        return new MatchNode(column.Table, column.Name, column.Position, Bind(m.Query));
+    }
+
+    /// <summary>A column a full-text index may cover: a stored table's column, with its table, name and position in the scope.</summary>
+    private (string Table, string Name, int Position) TextColumn(ColumnExpression column) => context.At(column, () =>
+    {
+        var position = scope.Resolve(column.Table, column.Name);
+        var source = scope.Columns[position];
+        return source.BaseTable is { } table
+            ? (table, source.Name, position)
+            : throw StoreErrors.InvalidArgument($"{SyntaxText.Of(column)} is not a stored table's column, so no {TextSearch.Method} index covers it");
+    });
 }

@@ -64,6 +64,9 @@ internal static class SyntaxText
             case LikeExpression l:
                 sink.Write(l.Operand).Write(l.Negated ? " NOT LIKE " : " LIKE ").Write(l.Pattern);
                 break;
+            case MatchExpression m:
+                sink.Write(m.Operand).Write(" MATCH ").Write(m.Query);
+                break;
             case CaseExpression c:
                 WriteCase(c, sink);
                 break;

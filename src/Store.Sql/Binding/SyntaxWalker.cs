@@ -89,6 +89,7 @@ internal static class SyntaxWalker
         BetweenExpression b => [b.Operand, b.Low, b.High],
         InListExpression i => [i.Operand, .. i.Items],
         LikeExpression l => [l.Operand, l.Pattern],
+        MatchExpression m => [m.Operand, m.Query],
         CaseExpression c => [.. Optional(c.Operand), .. c.Branches.SelectMany(b => new[] { b.When, b.Then }), .. Optional(c.Else)],
         CastExpression c => [c.Operand],
         _ => [],

@@ -8,8 +8,8 @@ internal static class TableColumns
 {
     public static Scope ScopeOf(TableSchema schema, string alias) =>
         new([
-            .. schema.Columns.Select(c => new ScopeColumn(alias, c.Name, c.Type)),
-            new ScopeColumn(alias, "rowid", new ColumnType(SqlType.Integer), Hidden: true),
+            .. schema.Columns.Select(c => new ScopeColumn(alias, c.Name, c.Type, BaseTable: schema.Name)),
+            new ScopeColumn(alias, "rowid", new ColumnType(SqlType.Integer), Hidden: true, BaseTable: schema.Name),
         ]);
 
     /// <summary>A stored row with its rowid appended, as table operators emit it.</summary>

@@ -21,6 +21,7 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
     private Dictionary<string, ModelDefinition>? _definitions;
     private Dictionary<(string Name, Type Use), object>? _models;
     private Dictionary<(ModelCallNode Call, string? Query, string Text), DbValue>? _prefetched;
+    private Dictionary<object, object>? _once;
     private long _modelRows;
 
     public DbValue[] Parameters { get; } = parameters;
@@ -57,6 +58,23 @@ internal sealed class EvaluationContext(DbValue[] parameters, ModelHost? models 
     /// <summary>Sparse vectors through the sparse model a statement names, counting the texts cut.</summary>
     public SparseVector[] EncodeSparse(string model, IReadOnlyList<string> texts) =>
         Model(model, () => Models.Sparse(Definition(model), notices)).Encode(texts, cut: () => TruncatedInputs++);
+
+    /// <summary>
+    /// What an expression works out once per statement rather than once per row (a full-text
+    /// query's weighed terms, read from its index in this statement's transaction), by a key it chooses.
+    /// </summary>
+    public T Once<T>(object key, Func<T> make)
+        where T : class
+    {
+        _once ??= [];
+        if (!_once.TryGetValue(key, out var value))
+        {
+            value = make();
+            _once[key] = value;
+        }
+
+        return (T)value;
+    }
 
     /// <summary>Rows whose model calls ran in a batch so far.</summary>
     public long ModelRows => _modelRows;

@@ -10,7 +10,7 @@ namespace Store.Sql.Parsing;
 
 /// <summary>
 /// The expression grammar, loosest binding first: OR; AND; NOT; comparisons with IS [NOT]
-/// NULL, [NOT] BETWEEN, [NOT] IN and [NOT] LIKE; the distance operators and || (PostgreSQL's
+/// NULL, [NOT] BETWEEN, [NOT] IN, [NOT] LIKE and MATCH; the distance operators and || (PostgreSQL's
 /// "any other operator" level, so <c>a &lt;=&gt; b &lt; 0.5</c> compares the distance); + and -;
 /// *, / and %; unary minus and plus. Fields are declared innermost first, because static
 /// fields initialise in order and Superpower combinators capture them by value.
@@ -151,6 +151,9 @@ internal static class ExpressionParser
         (from op in ComparisonOperator
          from right in OtherOperator
          select (Func<Expression, Expression>)(left => new BinaryExpression(op, left, right, left.Line, left.Column)))
+        .Or(from match in Keyword("MATCH")
+            from query in OtherOperator
+            select (Func<Expression, Expression>)(left => new MatchExpression(left, query, left.Line, left.Column)))
         .Or((from isKeyword in Keyword("IS")
              from not in Keyword("NOT").Value(true).OptionalOrDefault()
              from nullKeyword in Keyword("NULL")

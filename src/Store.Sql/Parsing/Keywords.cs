@@ -7,7 +7,7 @@ internal static class Keywords
 {
     private static readonly FrozenSet<string> Reserved = new[]
     {
-        "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "BETWEEN", "AS", "ORDER", "BY",
+        "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "MATCH", "BETWEEN", "AS", "ORDER", "BY",
         "GROUP", "HAVING", "LIMIT", "OFFSET", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "JOIN", "ON",
         "LEFT", "INNER", "DISTINCT", "ASC", "DESC", "CAST", "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE",
         "CREATE", "DROP", "TABLE", "INDEX", "USING", "WITH",

@@ -6,6 +6,7 @@ using Store.Core.Vectors;
 using Store.Sql.Binding;
 using Store.Sql.Execution;
 using Store.Sql.Expressions;
+using Store.Sql.Functions;
 using Store.Sql.Operators;
 using Store.Sql.Syntax;
 
@@ -14,13 +15,15 @@ namespace Store.Sql.Planning;
 /// <summary>
 /// Plans a SELECT: sources and joins, WHERE, grouping and HAVING, the select list with any
 /// ORDER BY keys it lacks as hidden columns, DISTINCT, ordering (a bounded top-k when there is
-/// a LIMIT, an exact nearest-neighbour scan when the first key is a distance), LIMIT / OFFSET.
+/// a LIMIT, an exact nearest-neighbour scan when the first key is a distance, a bm25 index search
+/// when it is bm25() descending), LIMIT / OFFSET.
 /// </summary>
 internal sealed class SelectPlanner(QueryContext query, BindingContext context)
 {
     public PlanNode Plan(SelectStatement select)
     {
-        var nearest = NearestNeighbourScan(select);
+        // A nearest-neighbour or text search returns its rows in order, filtered: it replaces the scan, the filter and the top-k.
+        var nearest = NearestNeighbourScan(select) ?? TextSearchScan(select);
         var source = nearest ?? new SourcePlanner(query, context).Plan(select.From, select.Joins, Conjuncts.Split(select.Where).ToList());
         if (select.Where is not null && nearest is null)
         {
@@ -141,6 +144,46 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         return new VectorIndexSearchNode(
             exact, index.Info, position, metric, queryVector, filter, prefilter is TableScanNode { IsFullScan: true } ? null : prefilter,
             limit, offset, ((VectorIndexMethod)index.Info.Method!).Breadth, indexOnly);
+    }
+
+    /// <summary>
+    /// A bm25 search, when the query is a plain top-k by <c>bm25(columns..., constant)</c>
+    /// descending over one table (shaped as for <see cref="NearestNeighbourScan"/>); a typed error
+    /// when no bm25 index is on those columns; null otherwise.
+    /// </summary>
+    private Bm25SearchNode? TextSearchScan(SelectStatement select)
+    {
+        if (select is not { From: NamedTableSource named, Joins.Count: 0, Distinct: false, GroupBy.Count: 0, Having: null, OrderBy.Count: 1, Limit: not null }
+            || !select.OrderBy[0].Descending
+            || query.Catalog.FindTable(named.Name) is not { } table)
+        {
+            return null;
+        }
+
+        var alias = named.Alias ?? table.Schema.Name;
+        var scope = TableColumns.ScopeOf(table.Schema, alias);
+        var items = ExpandStars(select.Items, scope);
+        var key = OrderTarget(select.OrderBy[0].Expression, items) is var target and >= 0 ? items[target].Expression : select.OrderBy[0].Expression;
+        if (IsGrouped(select, items)
+            || key is not FunctionCallExpression call || !TextSearch.IsScoreCall(call) || !Conjuncts.IsConstant(call.Arguments[^1])
+            || call.Arguments.SkipLast(1).Any(a => a is not ColumnExpression c || (c.Table is not null && !string.Equals(c.Table, alias, StringComparison.OrdinalIgnoreCase)) || !scope.TryResolve(null, c.Name, out _)))
+        {
+            return null;
+        }
+
+        var columns = call.Arguments.SkipLast(1).Cast<ColumnExpression>().Select(c => c.Name).ToList();
+        var index = context.At(call, () => TextSearch.Find(query.Catalog, table.Schema.Name, columns));
+        // A MATCH of the searched query on the searched column holds for exactly the rows the
+        // search scores above 0, so the search answers it without analyzing each row's text again.
+        var conjuncts = Conjuncts.Split(select.Where).ToList();
+        var matched = columns.Count == 1 && conjuncts.RemoveAll(c => c is MatchExpression { Operand: ColumnExpression m } match
+            && string.Equals(m.Name, columns[0], StringComparison.OrdinalIgnoreCase) && (m.Table is null || string.Equals(m.Table, alias, StringComparison.OrdinalIgnoreCase))
+            && SyntaxText.Of(match.Query) == SyntaxText.Of(call.Arguments[^1])) > 0;
+        var filter = conjuncts.Count == 0 ? null
+            : new ExpressionBinder(scope, context).Bind(conjuncts.Aggregate((a, b) => new BinaryExpression(BinaryOperator.And, a, b, a.Line, a.Column)));
+        var constants = new ExpressionBinder(Scope.Empty, context);
+        return new Bm25SearchNode(
+            table, alias, index, constants.Bind(call.Arguments[^1]), filter, matched, constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
     }
 
     /// <summary>Whether an expression reads no column but the rowid or the column that aliases it, so an index's row ids answer it.</summary>

@@ -30,6 +30,7 @@ public class SyntaxTextTests
         { "x IN (y)", "x IN (y)" },
         { "x NOT LIKE 'a%'", "x NOT LIKE 'a%'" },
         { "x LIKE y", "x LIKE y" },
+        { "body match :q", "body MATCH :q" },
         { "CASE x WHEN 1 THEN 'a' WHEN 2 THEN 'b' ELSE 'c' END", "CASE x WHEN 1 THEN 'a' WHEN 2 THEN 'b' ELSE 'c' END" },
         { "CASE WHEN x THEN 1 END", "CASE WHEN x THEN 1 END" },
         { "CAST(x AS vector(3))", "CAST(x AS VECTOR(3))" },

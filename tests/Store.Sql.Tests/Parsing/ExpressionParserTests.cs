@@ -18,6 +18,8 @@ public class ExpressionParserTests
     [InlineData("x NOT BETWEEN 1 AND 2 AND y IS NOT NULL", "((x NOT BETWEEN 1 AND 2) AND (y IS NOT NULL))")]
     [InlineData("d.title LIKE 'it''s%'", "(d.title LIKE 'it's%')")]
     [InlineData("x NOT IN (1, 2, @p)", "(x NOT IN (1, 2, :p))")]
+    [InlineData("body MATCH :q AND year > 1900", "((body MATCH :q) AND (year > 1900))")]
+    [InlineData("NOT d.body match 'steam' || ' engine'", "(NOT (d.body MATCH ('steam' || ' engine')))")]
     [InlineData("-x - -1", "((-x) - (-1))")]
     [InlineData("a || b || 'c'", "((a || b) || 'c')")]
     [InlineData("count(*)", "count(*)")]
@@ -93,6 +95,7 @@ public class ExpressionParserTests
         BetweenExpression b => $"({Render(b.Operand)} {(b.Negated ? "NOT " : "")}BETWEEN {Render(b.Low)} AND {Render(b.High)})",
         InListExpression i => $"({Render(i.Operand)} {(i.Negated ? "NOT " : "")}IN ({string.Join(", ", i.Items.Select(Render))}))",
         LikeExpression l => $"({Render(l.Operand)} {(l.Negated ? "NOT " : "")}LIKE {Render(l.Pattern)})",
+        MatchExpression m => $"({Render(m.Operand)} MATCH {Render(m.Query)})",
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
     };
 }
