@@ -17,6 +17,8 @@ public class DemoTests
         Assert.Matches(@"(?m)^\s*21 \| science \| Photosynthesis", output);
         Assert.Matches(@"(?m)^\s*145 \| Aspirin", output);
         Assert.Contains("using index passages_emb", output, StringComparison.Ordinal);
+        Assert.Contains("built the BM25 index", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s*21 \| science\s*\| Photosynthesis\s*\| 13\.075", output);
         Assert.Contains($"src/Store.Shell -- {path}", output, StringComparison.Ordinal);
 
         var (_, count, _) = StoreProcess.Run([path, "--mode", "csv", "-c", "SELECT count(*) FROM passages WHERE emb IS NOT NULL"]);

@@ -8,6 +8,9 @@ internal static class DemoQueries
         ("Dense search: the query is embedded with the model's query prefix and compared by cosine distance through the HNSW index.",
             "SELECT id, topic, title, round(emb <=> embed_query('arctic', 'how do plants turn sunlight into food'), 3) AS distance\n"
             + "FROM passages ORDER BY distance LIMIT 3;"),
+        ("Lexical search: the same question scored by BM25 over title and body. Words, not meaning: it finds passages that share the question's words, where the dense search above finds those that answer it.",
+            "SELECT id, topic, title, round(bm25(title, body, 'how do plants turn sunlight into food'), 3) AS score\n"
+            + "FROM passages ORDER BY score DESC LIMIT 3;"),
         ("Filtered search: only passages about events since 1900; the filter never starves the answer of rows.",
             "SELECT id, year, title FROM passages WHERE year >= 1900\n"
             + "ORDER BY emb <=> embed_query('arctic', 'machines that think and learn') LIMIT 3;"),
