@@ -104,23 +104,14 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
     /// </summary>
     private PlanNode? NearestNeighbourScan(SelectStatement select)
     {
-        if (select is not { From: NamedTableSource named, Joins.Count: 0, Distinct: false, GroupBy.Count: 0, Having: null, OrderBy.Count: 1, Limit: not null }
-            || select.OrderBy[0].Descending
-            || query.Catalog.FindTable(named.Name) is not { } table)
-        {
-            return null;
-        }
-
-        var alias = named.Alias ?? table.Schema.Name;
-        var scope = TableColumns.ScopeOf(table.Schema, alias);
-        var items = ExpandStars(select.Items, scope);
-        if (IsGrouped(select, items) || !TryDistance(OrderTarget(select.OrderBy[0].Expression, items) is var target and >= 0 ? items[target].Expression : select.OrderBy[0].Expression, out var metric, out var column, out var constant))
+        if (TopKOverOneTable(select, descending: false) is not var (table, alias, scope, items, key)
+            || !TryDistance(key, out var metric, out var column, out var constant))
         {
             return null;
         }
 
         var position = scope.Columns.ToList().FindIndex(c => !c.Hidden && string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
-        if ((column.Table is not null && !string.Equals(column.Table, alias, StringComparison.OrdinalIgnoreCase)) || position < 0 || scope.Columns[position].Type?.Type != SqlType.Vector)
+        if (!Names(column, alias) || position < 0 || scope.Columns[position].Type?.Type != SqlType.Vector)
         {
             return null;
         }
@@ -153,20 +144,9 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
     /// </summary>
     private Bm25SearchNode? TextSearchScan(SelectStatement select)
     {
-        if (select is not { From: NamedTableSource named, Joins.Count: 0, Distinct: false, GroupBy.Count: 0, Having: null, OrderBy.Count: 1, Limit: not null }
-            || !select.OrderBy[0].Descending
-            || query.Catalog.FindTable(named.Name) is not { } table)
-        {
-            return null;
-        }
-
-        var alias = named.Alias ?? table.Schema.Name;
-        var scope = TableColumns.ScopeOf(table.Schema, alias);
-        var items = ExpandStars(select.Items, scope);
-        var key = OrderTarget(select.OrderBy[0].Expression, items) is var target and >= 0 ? items[target].Expression : select.OrderBy[0].Expression;
-        if (IsGrouped(select, items)
+        if (TopKOverOneTable(select, descending: true) is not var (table, alias, scope, _, key)
             || key is not FunctionCallExpression call || !TextSearch.IsScoreCall(call) || !Conjuncts.IsConstant(call.Arguments[^1])
-            || call.Arguments.SkipLast(1).Any(a => a is not ColumnExpression c || (c.Table is not null && !string.Equals(c.Table, alias, StringComparison.OrdinalIgnoreCase)) || !scope.TryResolve(null, c.Name, out _)))
+            || call.Arguments.SkipLast(1).Any(a => a is not ColumnExpression c || !Names(c, alias) || !scope.TryResolve(null, c.Name, out _)))
         {
             return null;
         }
@@ -177,7 +157,7 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         // search scores above 0, so the search answers it without analyzing each row's text again.
         var conjuncts = Conjuncts.Split(select.Where).ToList();
         var matched = columns.Count == 1 && conjuncts.RemoveAll(c => c is MatchExpression { Operand: ColumnExpression m } match
-            && string.Equals(m.Name, columns[0], StringComparison.OrdinalIgnoreCase) && (m.Table is null || string.Equals(m.Table, alias, StringComparison.OrdinalIgnoreCase))
+            && string.Equals(m.Name, columns[0], StringComparison.OrdinalIgnoreCase) && Names(m, alias)
             && SyntaxText.Of(match.Query) == SyntaxText.Of(call.Arguments[^1])) > 0;
         var filter = conjuncts.Count == 0 ? null
             : new ExpressionBinder(scope, context).Bind(conjuncts.Aggregate((a, b) => new BinaryExpression(BinaryOperator.And, a, b, a.Line, a.Column)));
@@ -185,6 +165,36 @@ internal sealed class SelectPlanner(QueryContext query, BindingContext context)
         return new Bm25SearchNode(
             table, alias, index, constants.Bind(call.Arguments[^1]), filter, matched, constants.Bind(select.Limit!), select.Offset is null ? null : constants.Bind(select.Offset));
     }
+
+    /// <summary>
+    /// The one table, select list and ORDER BY key of a plain top-k (one table, no join,
+    /// grouping or DISTINCT, one ORDER BY key in the given direction, a LIMIT), the shape an
+    /// index search replaces; null for any other query.
+    /// </summary>
+    private (Access.Catalog.TableInfo Table, string Alias, Scope Scope, List<OutputItem> Items, Expression Key)? TopKOverOneTable(SelectStatement select, bool descending)
+    {
+        if (select is not { From: NamedTableSource named, Joins.Count: 0, Distinct: false, GroupBy.Count: 0, Having: null, OrderBy.Count: 1, Limit: not null }
+            || select.OrderBy[0].Descending != descending
+            || query.Catalog.FindTable(named.Name) is not { } table)
+        {
+            return null;
+        }
+
+        var alias = named.Alias ?? table.Schema.Name;
+        var scope = TableColumns.ScopeOf(table.Schema, alias);
+        var items = ExpandStars(select.Items, scope);
+        if (IsGrouped(select, items))
+        {
+            return null;
+        }
+
+        var order = select.OrderBy[0].Expression;
+        return (table, alias, scope, items, OrderTarget(order, items) is var target and >= 0 ? items[target].Expression : order);
+    }
+
+    /// <summary>Whether a column reference can name a column of the table under <paramref name="alias"/> (unqualified, or qualified by it).</summary>
+    private static bool Names(ColumnExpression column, string alias) =>
+        column.Table is null || string.Equals(column.Table, alias, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether an expression reads no column but the rowid or the column that aliases it, so an index's row ids answer it.</summary>
     private static bool ReadsOnlyRowId(Expression expression, Scope scope, Access.Catalog.TableSchema schema) =>

@@ -41,7 +41,7 @@ internal sealed class FileDevice : IStorageDevice
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var pause = TimeSpan.FromMilliseconds(1);
-        while (true)
+        for (var retry = 0; ; retry++)
         {
             try
             {
@@ -49,7 +49,7 @@ internal sealed class FileDevice : IStorageDevice
             }
             catch (StoreException e) when (e.Code == ErrorCode.DatabaseLocked && waited.Elapsed + pause <= busyTimeout)
             {
-                if (pause == TimeSpan.FromMilliseconds(1))
+                if (retry == 0)
                 {
                     notices($"waiting up to {busyTimeout.TotalSeconds:0.###} s for another process to close '{path}'");
                 }

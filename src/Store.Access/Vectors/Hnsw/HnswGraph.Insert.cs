@@ -21,11 +21,9 @@ internal sealed partial class HnswGraph
         _nodeOfRow[rowId] = node;
         _changed.Add(node);
         Link(node, concurrent: false);
-        if (_inLinks[node] == 0 && node != EntryPoint)
-        {
-            _orphans.Add(node);
-        }
 
+        // A new node that every neighbour pruned from its list has no way in from the start; ReconnectOrphans checks.
+        _orphans.Add(node);
         KeepReachable();
         return true;
     }

@@ -26,11 +26,9 @@ internal sealed partial class HnswGraph
     private int _changesSinceWalk;
 
     /// <summary>Live nodes that a walk of layer 0 from the entry point, through tombstones too, never reaches.</summary>
-    public List<int> Unreachable()
-    {
-        var reached = Reached();
-        return Enumerable.Range(0, NodeCount).Where(n => !_deleted[n] && !reached[n]).ToList();
-    }
+    public List<int> Unreachable() => LiveOutside(Reached());
+
+    private List<int> LiveOutside(bool[] reached) => Enumerable.Range(0, NodeCount).Where(n => !_deleted[n] && !reached[n]).ToList();
 
     /// <summary>Which nodes a walk of layer 0 from the entry point reaches.</summary>
     private bool[] Reached() => Walk(out _);
@@ -85,9 +83,7 @@ internal sealed partial class HnswGraph
                 return;
             }
 
-            var unreachable = Enumerable.Range(0, NodeCount).Where(n => !_deleted[n] && !reached[n]).ToList();
-
-            foreach (var node in unreachable)
+            foreach (var node in LiveOutside(reached))
             {
                 Reconnect(node, reached);
             }
